@@ -1,18 +1,20 @@
-export type { ActorSnapshot, AnyEvent, Event, JsonObject, JsonValue } from './event.js';
-export type { EventStore, EventStoreWithErrors, EventsWithErrors, SnapshotStore } from './event-store.js';
-export type { Delivery, EventBus, OverflowPolicy, SubscribeOptions, Subscription } from './event-bus.js';
+export { LocalEventBus } from './bus/local-event-bus.js';
+export { decodeEvent, encodeEvent } from './codec/json-codec.js';
+export { findVersionConflict, isVersionConflict } from './errors/is-version-conflict.js';
+export { REPLAY_ERROR, ReplayError } from './errors/replay-error.js';
+export { SUBSCRIPTION_OVERFLOW, SubscriptionOverflowError } from './errors/subscription-overflow-error.js';
+export { isValidationError, VALIDATION_ERROR, ValidationError } from './errors/validation-error.js';
 export {
   VERSION_CONFLICT,
   type VersionConflictDetails,
   VersionConflictError,
 } from './errors/version-conflict-error.js';
-export { findVersionConflict, isVersionConflict } from './errors/is-version-conflict.js';
-export { REPLAY_ERROR, ReplayError } from './errors/replay-error.js';
-export { isValidationError, VALIDATION_ERROR, ValidationError } from './errors/validation-error.js';
+export type { ActorSnapshot, AnyEvent, Event, JsonObject, JsonValue } from './event.js';
+export type { Delivery, EventBus, OverflowPolicy, SubscribeOptions, Subscription } from './event-bus.js';
+export type { EventStore, EventStoreWithErrors, EventsWithErrors, SnapshotStore } from './event-store.js';
+export { isSnapshotStore, type LoadedState, loadState } from './load-state.js';
+export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
+export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';
+export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
 export { validateEvent } from './validation/validate-event.js';
 export { assertSnapshotNotAhead, validateSnapshot } from './validation/validate-snapshot.js';
-export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
-export { isSnapshotStore, loadState } from './load-state.js';
-export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
-export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';
-export { decodeEvent, encodeEvent } from './codec/json-codec.js';

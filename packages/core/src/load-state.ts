@@ -2,6 +2,11 @@ import type { Event } from './event.js';
 import type { EventStore, SnapshotStore } from './event-store.js';
 import { type Reducer, type ReplayResult, replay } from './replay.js';
 
+export interface LoadedState<State> extends ReplayResult<State> {
+  /** The version of the snapshot the replay started from, or `undefined` when it started from scratch. */
+  snapshotVersion: number | undefined;
+}
+
 /**
  * Loads an actor's current state from a store: from its latest snapshot plus the newer events
  * when the store keeps snapshots, otherwise from all of its events.
@@ -11,14 +16,15 @@ export async function loadState<State, E extends Event<string, unknown> = Event>
   actorId: string,
   reducer: Reducer<State, E>,
   initial: State,
-): Promise<ReplayResult<State>> {
+): Promise<LoadedState<State>> {
   const snapshot = isSnapshotStore(store) ? await store.getLatestSnapshot(actorId) : undefined;
   if (snapshot === undefined) {
     const events = (await store.getEvents(actorId)) as unknown as E[];
-    return replay(events, reducer, { initial });
+    return { ...replay(events, reducer, { initial }), snapshotVersion: undefined };
   }
   const tail = (await store.getEvents(actorId, snapshot.version + 1)) as unknown as E[];
-  return replay(tail, reducer, { snapshot: { ...snapshot, state: snapshot.state as State } });
+  const start = { snapshot: { ...snapshot, state: snapshot.state as State } };
+  return { ...replay(tail, reducer, start), snapshotVersion: snapshot.version };
 }
 
 export function isSnapshotStore(store: EventStore): store is SnapshotStore {

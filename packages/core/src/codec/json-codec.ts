@@ -21,8 +21,10 @@ export function decodeEvent(bytes: Uint8Array): Event {
   } catch (cause) {
     throw new ValidationError('event', 'is not UTF-8 JSON', { cause });
   }
-  if (typeof parsed !== 'object' || parsed === null) throw new ValidationError('event', 'is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null)
+    throw new ValidationError('event', 'is not a JSON object');
   const record = parsed as Record<string, unknown>;
-  if (typeof record.timestamp !== 'string') throw new ValidationError('timestamp', 'must be an ISO-8601 string');
+  if (typeof record.timestamp !== 'string')
+    throw new ValidationError('timestamp', 'must be an ISO-8601 string');
   return validateEvent({ ...record, timestamp: new Date(record.timestamp) });
 }

@@ -1,5 +1,9 @@
 import { hasBrand } from './brand.js';
-import { VERSION_CONFLICT, type VersionConflictError, versionConflictBrand } from './version-conflict-error.js';
+import {
+  VERSION_CONFLICT,
+  type VersionConflictError,
+  versionConflictBrand,
+} from './version-conflict-error.js';
 
 const maxCauseDepth = 32;
 

@@ -2,6 +2,8 @@ import { brandOf } from './brand.js';
 
 export const REPLAY_ERROR = 'REPLAY_ERROR';
 const previewBytes = 64;
+const maxPreviewChars = 80;
+const maxCauseChars = 120;
 
 /** A stored message that could not be decoded into an event: reported, never a crash. */
 export class ReplayError extends Error {
@@ -24,13 +26,25 @@ export class ReplayError extends Error {
   }
 }
 
+// The cause's message can quote the bad input (a megabyte-long version string, say): cut it.
 function describe(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return text.length > maxCauseChars ? `${text.slice(0, maxCauseChars)}...` : text;
 }
 
-// Only the first bytes: the message of a megabyte of garbage must stay readable.
+// Only the first bytes, escaped, and never more than maxPreviewChars characters: a control byte
+// escapes to six characters, and the message of a megabyte of garbage must stay readable.
 function preview(bytes: Uint8Array): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, previewBytes));
-  const printable = JSON.stringify(text);
-  return bytes.length > previewBytes ? `${printable}...` : printable;
+  let out = '';
+  let cut = bytes.length > previewBytes;
+  for (const char of text) {
+    const escaped = JSON.stringify(char).slice(1, -1);
+    if (out.length + escaped.length > maxPreviewChars) {
+      cut = true;
+      break;
+    }
+    out += escaped;
+  }
+  return cut ? `"${out}"...` : `"${out}"`;
 }

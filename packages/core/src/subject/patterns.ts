@@ -1,7 +1,8 @@
 import { ValidationError } from '../errors/validation-error.js';
 
-// What a NATS subject token may never contain; `*` and `>` are wildcards in patterns only.
-const forbiddenInToken = /[\s.*>\u0000-\u001f\u007f]/;
+// What a NATS subject token may never contain (\p{Cc}: C0 and C1 control characters, DEL);
+// `*` and `>` are wildcards in patterns only.
+const forbiddenInToken = /[\s.*>\p{Cc}]/u;
 
 /** A namespace is one or more `.`-separated tokens, with no wildcard, empty token or whitespace. */
 export function validateNamespace(namespace: unknown): string {
@@ -9,9 +10,13 @@ export function validateNamespace(namespace: unknown): string {
     throw new ValidationError('namespace', 'must be a non-empty string');
   }
   for (const token of namespace.split('.')) {
-    if (token.length === 0) throw new ValidationError('namespace', `${JSON.stringify(namespace)} has an empty token`);
+    if (token.length === 0)
+      throw new ValidationError('namespace', `${JSON.stringify(namespace)} has an empty token`);
     if (forbiddenInToken.test(token)) {
-      throw new ValidationError('namespace', `${JSON.stringify(namespace)} may not contain wildcards, whitespace or control characters`);
+      throw new ValidationError(
+        'namespace',
+        `${JSON.stringify(namespace)} may not contain wildcards, whitespace or control characters`,
+      );
     }
   }
   return namespace;
@@ -22,17 +27,22 @@ export function validateNamespace(namespace: unknown): string {
  * (one or more tokens, last only). Returns its tokens.
  */
 export function parsePattern(pattern: unknown, field = 'pattern'): readonly string[] {
-  if (typeof pattern !== 'string' || pattern.length === 0) throw new ValidationError(field, 'must be a non-empty string');
+  if (typeof pattern !== 'string' || pattern.length === 0)
+    throw new ValidationError(field, 'must be a non-empty string');
   const tokens = pattern.split('.');
   tokens.forEach((token, index) => {
     if (token === '*') return;
     if (token === '>') {
-      if (index !== tokens.length - 1) throw new ValidationError(field, `${JSON.stringify(pattern)}: ">" must be the last token`);
+      if (index !== tokens.length - 1)
+        throw new ValidationError(field, `${JSON.stringify(pattern)}: ">" must be the last token`);
       return;
     }
     if (token.length === 0) throw new ValidationError(field, `${JSON.stringify(pattern)} has an empty token`);
     if (forbiddenInToken.test(token)) {
-      throw new ValidationError(field, `${JSON.stringify(pattern)}: wildcards must be whole tokens; no whitespace or control characters`);
+      throw new ValidationError(
+        field,
+        `${JSON.stringify(pattern)}: wildcards must be whole tokens; no whitespace or control characters`,
+      );
     }
   });
   return tokens;

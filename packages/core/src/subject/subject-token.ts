@@ -16,24 +16,42 @@ export function encodeSubjectToken(value: string): string {
   let out = '';
   for (let index = 0; index < value.length; index++) {
     const char = value[index] as string;
-    out += safe.test(char) ? char : escapeMark + value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+    out += safe.test(char)
+      ? char
+      : escapeMark + value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
   }
   return out;
 }
 
+/**
+ * Reverses `encodeSubjectToken`. Accepts only tokens it writes (escapes in upper-case hex, never
+ * for a character that needs none), so each actor id has exactly one token.
+ */
 export function decodeSubjectToken(token: string): string {
   let out = '';
   for (let index = 0; index < token.length; index++) {
     const char = token[index] as string;
     if (char === escapeMark) {
       const hex = token.slice(index + 1, index + 5);
-      if (!/^[0-9A-F]{4}$/.test(hex)) throw new ValidationError('subject token', `bad escape at ${index} in ${JSON.stringify(token)}`);
-      out += String.fromCharCode(Number.parseInt(hex, 16));
+      if (!/^[0-9A-F]{4}$/.test(hex))
+        throw new ValidationError('subject token', `bad escape at ${index} in ${JSON.stringify(token)}`);
+      const decoded = String.fromCharCode(Number.parseInt(hex, 16));
+      // Only the escapes encodeSubjectToken writes: `~0041` must not be a second name for `A`.
+      if (safe.test(decoded)) {
+        throw new ValidationError(
+          'subject token',
+          `non-canonical escape at ${index} in ${JSON.stringify(token)}`,
+        );
+      }
+      out += decoded;
       index += 4;
     } else if (safe.test(char)) {
       out += char;
     } else {
-      throw new ValidationError('subject token', `unexpected ${JSON.stringify(char)} in ${JSON.stringify(token)}`);
+      throw new ValidationError(
+        'subject token',
+        `unexpected ${JSON.stringify(char)} in ${JSON.stringify(token)}`,
+      );
     }
   }
   if (out.length === 0) throw new ValidationError('subject token', 'must not be empty');

@@ -11,7 +11,8 @@ const maxDepth = 64;
  * JSON.stringify does, so every store keeps the same data.
  */
 export function freezeJsonObject(value: unknown, field: string): Readonly<Record<string, unknown>> {
-  if (!isPlainObject(value)) throw new ValidationError(field, `must be a plain JSON object, got ${kindOf(value)}`);
+  if (!isPlainObject(value))
+    throw new ValidationError(field, `must be a plain JSON object, got ${kindOf(value)}`);
   return copyObject(value, field, []);
 }
 
@@ -27,7 +28,10 @@ function copyValue(value: unknown, field: string, ancestors: object[]): unknown 
       if (value === null) return null;
       if (Array.isArray(value)) return copyArray(value, field, ancestors);
       if (isPlainObject(value)) return copyObject(value, field, ancestors);
-      throw new ValidationError(field, `${kindOf(value)} is not JSON; convert it to a string or plain object`);
+      throw new ValidationError(
+        field,
+        `${kindOf(value)} is not JSON; convert it to a string or plain object`,
+      );
     default:
       throw new ValidationError(field, `${kindOf(value)} is not JSON`);
   }
@@ -37,7 +41,8 @@ function copyObject(source: object, field: string, ancestors: object[]): Readonl
   enter(source, field, ancestors);
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
-    if (forbiddenKeys.has(key)) throw new ValidationError(`${field}.${key}`, 'this key could pollute prototypes');
+    if (forbiddenKeys.has(key))
+      throw new ValidationError(`${field}.${key}`, 'this key could pollute prototypes');
     const item = (source as Record<string, unknown>)[key];
     if (item !== undefined) copy[key] = copyValue(item, `${field}.${key}`, ancestors);
   }
@@ -50,7 +55,8 @@ function copyArray(source: readonly unknown[], field: string, ancestors: object[
   const copy = new Array<unknown>(source.length);
   for (let index = 0; index < source.length; index++) {
     const item = source[index];
-    if (item === undefined) throw new ValidationError(`${field}[${index}]`, 'undefined is not JSON (use null)');
+    if (item === undefined)
+      throw new ValidationError(`${field}[${index}]`, 'undefined is not JSON (use null)');
     copy[index] = copyValue(item, `${field}[${index}]`, ancestors);
   }
   ancestors.pop();

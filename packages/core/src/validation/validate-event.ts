@@ -8,7 +8,8 @@ import { freezeJsonObject, kindOf } from './freeze-json.js';
  * naming the first bad field. Every store and bus calls this before writing anything.
  */
 export function validateEvent(event: unknown): Event {
-  if (typeof event !== 'object' || event === null) throw new ValidationError('event', `must be an object, got ${kindOf(event)}`);
+  if (typeof event !== 'object' || event === null)
+    throw new ValidationError('event', `must be an object, got ${kindOf(event)}`);
   const candidate = event as Record<string, unknown>;
   const id = requireText(candidate.id, 'id');
   const eventType = requireText(candidate.eventType, 'eventType');
@@ -17,9 +18,10 @@ export function validateEvent(event: unknown): Event {
   const timestamp = requireDate(candidate.timestamp, 'timestamp');
   const data = freezeJsonObject(candidate.data, 'data');
   const metadata = candidate.metadata === undefined ? undefined : requireMetadata(candidate.metadata);
-  const copy: Event = metadata === undefined
-    ? { id, eventType, actorId, version, data, timestamp }
-    : { id, eventType, actorId, version, data, timestamp, metadata };
+  const copy: Event =
+    metadata === undefined
+      ? { id, eventType, actorId, version, data, timestamp }
+      : { id, eventType, actorId, version, data, timestamp, metadata };
   return Object.freeze(copy);
 }
 
@@ -37,11 +39,15 @@ export function requireVersion(value: unknown, field: string): number {
 }
 
 /** A fresh Date with the same instant: Date objects stay mutable even when frozen. */
+// Date.prototype.getTime reads the internal time slot: it accepts a Date from another realm and
+// throws for an impostor (say, an object whose Symbol.toStringTag is 'Date').
 export function requireDate(value: unknown, field: string): Date {
-  if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') {
+  let time: number;
+  try {
+    time = Date.prototype.getTime.call(value);
+  } catch {
     throw new ValidationError(field, `must be a Date, got ${kindOf(value)}`);
   }
-  const time = (value as Date).getTime();
   if (Number.isNaN(time)) throw new ValidationError(field, 'is an invalid Date');
   return new Date(time);
 }
@@ -49,7 +55,8 @@ export function requireDate(value: unknown, field: string): Date {
 function requireMetadata(value: unknown): Readonly<Record<string, string>> {
   const copy = freezeJsonObject(value, 'metadata');
   for (const [key, item] of Object.entries(copy)) {
-    if (typeof item !== 'string') throw new ValidationError(`metadata.${key}`, `must be a string, got ${kindOf(item)}`);
+    if (typeof item !== 'string')
+      throw new ValidationError(`metadata.${key}`, `must be a string, got ${kindOf(item)}`);
   }
   return copy as Readonly<Record<string, string>>;
 }

@@ -1,5 +1,5 @@
-import type { ActorSnapshot } from '../event.js';
 import { ValidationError } from '../errors/validation-error.js';
+import type { ActorSnapshot } from '../event.js';
 import { freezeJsonObject, kindOf } from './freeze-json.js';
 import { requireDate, requireText, requireVersion } from './validate-event.js';
 

@@ -1,0 +1,98 @@
+import {
+  type Delivery,
+  type EventBus,
+  type EventStore,
+  isSnapshotStore,
+  isVersionConflict,
+  loadState,
+  type Subscription,
+} from '@aether/core';
+import { describeEvent, describeState } from './format.js';
+import { emptyOrder, type OrderEvent, orderReducer } from './order.js';
+import type { EventFactory } from './order-events.js';
+
+export interface StoryContext {
+  store: EventStore;
+  bus: EventBus;
+  events: EventFactory;
+  print: (line: string) => void;
+  /** Where the story lives: the bus namespace and the order's actor id. */
+  namespace: string;
+  orderId: string;
+}
+
+const storyEventCount = 4;
+
+/**
+ * The order's life in a few steps: place it, add an item, watch a stale writer get rejected,
+ * replay the state, snapshot it, and see a bus subscriber receive every event.
+ */
+export async function runOrderStory(context: StoryContext): Promise<void> {
+  const { store, bus, events, print, namespace, orderId } = context;
+  const received = collect(bus.subscribe(namespace), storyEventCount);
+  print(`Subscriber listening on namespace "${namespace}"`);
+
+  const save = async (event: OrderEvent) => {
+    await store.saveEvent(event);
+    await bus.publish(namespace, event);
+    print(`Saved ${describeEvent(event)}`);
+  };
+
+  await save(events.next(orderId, 1, 'OrderPlaced', { customer: 'Ada Lovelace' }));
+  await save(events.next(orderId, 2, 'ItemAdded', { sku: 'TEA-EARL-GREY', quantity: 2, priceCents: 450 }));
+  await rejectStaleWrite(context);
+
+  const replayed = await loadState(store, orderId, orderReducer, emptyOrder);
+  print(`Order state after replaying ${replayed.applied} events: ${describeState(replayed.state)}`);
+
+  if (isSnapshotStore(store)) {
+    await store.saveSnapshot({
+      actorId: orderId,
+      version: replayed.version,
+      state: replayed.state,
+      timestamp: new Date(),
+    });
+    print(`Snapshot saved at version ${replayed.version}`);
+  }
+  await save(events.next(orderId, 3, 'ItemAdded', { sku: 'SCONE', quantity: 1, priceCents: 300 }));
+  await save(events.next(orderId, 4, 'OrderShipped', { carrier: 'Royal Mail' }));
+
+  const latest = await loadState(store, orderId, orderReducer, emptyOrder);
+  print(
+    `Order state from snapshot v${latest.snapshotVersion ?? 0} + ${latest.applied} newer events: ` +
+      describeState(latest.state),
+  );
+
+  const deliveries = await received;
+  print(
+    `Subscriber received ${deliveries.length} events: ` +
+      deliveries.map(({ event }) => `${event.eventType} v${event.version}`).join(', '),
+  );
+}
+
+/** A second writer still believes the order is at version 1: the store must refuse its write. */
+async function rejectStaleWrite({ store, events, print, orderId }: StoryContext): Promise<void> {
+  try {
+    await store.saveEvent(
+      events.next(orderId, 2, 'ItemAdded', { sku: 'SCONE', quantity: 1, priceCents: 300 }),
+    );
+  } catch (error) {
+    if (!isVersionConflict(error)) throw error;
+    print(
+      `Stale write rejected: ${error.name} actorId=${error.actorId} ` +
+        `attemptedVersion=${error.attemptedVersion} currentVersion=${error.currentVersion}`,
+    );
+    return;
+  }
+  throw new Error('the store accepted a stale write; it must reject it with a VersionConflictError');
+}
+
+/** Reads `count` deliveries, then ends the subscription (leaving the loop unsubscribes). */
+async function collect(subscription: Subscription, count: number): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  for await (const delivery of subscription) {
+    deliveries.push(delivery);
+    if (deliveries.length === count) break;
+  }
+  return deliveries;
+}

@@ -1,0 +1,43 @@
+import type { EventStore } from '@aether/core';
+import { describe } from 'vitest';
+import { awkwardIdTests } from './event-store/awkward-ids.js';
+import { concurrencyTests } from './event-store/concurrency.js';
+import { eventsWithErrorsTests } from './event-store/events-with-errors.js';
+import { immutabilityTests } from './event-store/immutability.js';
+import { saveAndReadTests } from './event-store/save-and-read.js';
+import { unknownActorTests } from './event-store/unknown-actor.js';
+import { validationTests } from './event-store/validation.js';
+import { versionConflictTests } from './event-store/version-conflicts.js';
+import { type StoreFactory, type StoreSuiteOptions, useStore } from './store-kit/store-fixture.js';
+import { uniqueIds } from './store-kit/unique-ids.js';
+
+export interface EventStoreSuiteOptions<S extends EventStore = EventStore> extends StoreSuiteOptions<S> {
+  /** How many `saveEvent` calls race for the same version (and how many actors are written at once); default 25. */
+  concurrentWriters?: number;
+}
+
+/**
+ * The `EventStore` contract as a vitest suite: call it at the top level of a spec file with a
+ * factory for your store. See the package README for the behaviours it checks.
+ */
+export function describeEventStore<S extends EventStore>(
+  name: string,
+  makeStore: StoreFactory<S>,
+  options: EventStoreSuiteOptions<S> = {},
+): void {
+  const suiteOptions = options.timeout === undefined ? {} : { timeout: options.timeout };
+  describe(`EventStore contract: ${name}`, suiteOptions, () => {
+    const context = {
+      store: useStore(makeStore, options),
+      newId: uniqueIds(options.idPrefix ?? 'conformance'),
+    };
+    unknownActorTests(context);
+    saveAndReadTests(context);
+    versionConflictTests(context);
+    concurrencyTests(context, options.concurrentWriters ?? 25);
+    immutabilityTests(context);
+    validationTests(context);
+    awkwardIdTests(context);
+    eventsWithErrorsTests(context);
+  });
+}

@@ -1,0 +1,107 @@
+import type { AnyEvent } from '@aether/core';
+import { describe, expect, it } from 'vitest';
+import { InMemoryEventStore } from './in-memory-event-store.js';
+
+const at = new Date('2024-05-01T12:00:00.000Z');
+
+function itemAdded(actorId: string, version: number): AnyEvent {
+  return {
+    id: `${actorId}#${version}`,
+    eventType: 'ItemAdded',
+    actorId,
+    version,
+    data: { sku: `sku-${version}` },
+    timestamp: at,
+  };
+}
+
+function snapshot(actorId: string, version: number, label: string) {
+  return { actorId, version, state: { label }, timestamp: at };
+}
+
+describe('InMemoryEventStore', () => {
+  // A store that copies the history on every append (O(n) per append) needs minutes for this;
+  // amortised O(1) appends take well under a second.
+  it('appends 200,000 events to one actor and reads from the middle by binary search', async () => {
+    const store = new InMemoryEventStore();
+    const count = 200_000;
+    for (let version = 1; version <= count; version++) await store.saveEvent(itemAdded('order-1', version));
+
+    expect(await store.getLatestVersion('order-1')).toBe(count);
+    const tail = await store.getEvents('order-1', 100_001);
+    expect(tail).toHaveLength(100_000);
+    expect(tail[0]).toMatchObject({ version: 100_001, data: { sku: 'sku-100001' } });
+    expect(tail.at(-1)).toMatchObject({ version: count });
+    expect(tail.every((event, index) => event.version === 100_001 + index)).toBe(true);
+    expect((await store.getEvents('order-1', count)).map((event) => event.version)).toEqual([count]);
+    expect(await store.getEvents('order-1', count + 1)).toEqual([]);
+  });
+
+  it('reads from inside a gap in the versions', async () => {
+    const store = new InMemoryEventStore();
+    for (const version of [2, 4, 8, 16]) await store.saveEvent(itemAdded('order-1', version));
+
+    expect((await store.getEvents('order-1', 5)).map((event) => event.version)).toEqual([8, 16]);
+    expect((await store.getEvents('order-1', 1)).map((event) => event.version)).toEqual([2, 4, 8, 16]);
+    expect((await store.getEvents('order-1', 17)).map((event) => event.version)).toEqual([]);
+  });
+
+  it('keeps its own frozen copy and hands out a new object with a new Date on every read', async () => {
+    const store = new InMemoryEventStore();
+    const saved = itemAdded('order-1', 1);
+    await store.saveEvent(saved);
+
+    const [first] = await store.getEvents('order-1');
+    const [second] = await store.getEvents('order-1');
+    expect(first).not.toBe(saved);
+    expect(first).not.toBe(second);
+    expect(first?.timestamp).not.toBe(second?.timestamp);
+    expect(first?.timestamp).not.toBe(saved.timestamp);
+    expect(Object.isFrozen(first?.data)).toBe(true);
+  });
+
+  it('hands out a new snapshot object with a new Date on every read', async () => {
+    const store = new InMemoryEventStore();
+    await store.saveEvent(itemAdded('order-1', 1));
+    const saved = snapshot('order-1', 1, 'one');
+    await store.saveSnapshot(saved);
+
+    const first = await store.getLatestSnapshot('order-1');
+    const second = await store.getLatestSnapshot('order-1');
+    expect(first).toEqual(saved);
+    expect(first).not.toBe(second);
+    expect(first?.timestamp).not.toBe(second?.timestamp);
+    expect(Object.isFrozen(first?.state)).toBe(true);
+  });
+
+  it('keeps the snapshot with the highest version: an older one is accepted and ignored', async () => {
+    const store = new InMemoryEventStore();
+    for (let version = 1; version <= 3; version++) await store.saveEvent(itemAdded('order-1', version));
+    await store.saveSnapshot(snapshot('order-1', 3, 'three'));
+
+    await expect(store.saveSnapshot(snapshot('order-1', 2, 'two'))).resolves.toBeUndefined();
+    expect(await store.getLatestSnapshot('order-1')).toMatchObject({ version: 3, state: { label: 'three' } });
+  });
+
+  it('replaces the snapshot with a newer one of the same version', async () => {
+    const store = new InMemoryEventStore();
+    await store.saveEvent(itemAdded('order-1', 1));
+    await store.saveSnapshot(snapshot('order-1', 1, 'first'));
+    await store.saveSnapshot(snapshot('order-1', 1, 'second'));
+
+    expect(await store.getLatestSnapshot('order-1')).toMatchObject({
+      version: 1,
+      state: { label: 'second' },
+    });
+  });
+
+  it('reports no errors next to the events, since memory only holds validated events', async () => {
+    const store = new InMemoryEventStore();
+    await store.saveEvent(itemAdded('order-1', 1));
+    await store.saveEvent(itemAdded('order-1', 2));
+
+    const { events, errors } = await store.getEventsWithErrors('order-1', 2);
+    expect(events.map((event) => event.version)).toEqual([2]);
+    expect(errors).toEqual([]);
+  });
+});

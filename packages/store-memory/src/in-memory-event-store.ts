@@ -1,0 +1,93 @@
+import {
+  type ActorSnapshot,
+  type AnyEvent,
+  assertSnapshotNotAhead,
+  type Event,
+  type EventStoreWithErrors,
+  type EventsWithErrors,
+  type SnapshotStore,
+  VersionConflictError,
+  validateEvent,
+  validateSnapshot,
+} from '@aether/core';
+import { copyEvent, copySnapshot } from './copies.js';
+import { findStart } from './find-start.js';
+import { checkFromVersion } from './from-version.js';
+
+/**
+ * Events and snapshots in process memory: for tests, demos and single-process tools.
+ *
+ * - `saveEvent` validates the event, then checks the version and appends in one synchronous step,
+ *   so concurrent saves to one actor are atomic: exactly one of several saves of the same version
+ *   wins. Appends are O(1) amortised (a push onto the actor's array).
+ * - Versions must grow but need not be contiguous: `version > latest` is enough.
+ * - Reads find their start by binary search and hand out new objects with a fresh `Date`; the
+ *   `data` they share with the store is deeply frozen. Nothing a caller does changes history.
+ * - Snapshots: one per actor. A snapshot replaces the kept one when its version is the same or
+ *   higher; an older snapshot (lower version) is accepted and ignored, so a slow writer can never
+ *   move an actor's snapshot backwards.
+ */
+export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
+  readonly #events = new Map<string, Event[]>();
+  readonly #snapshots = new Map<string, ActorSnapshot>();
+
+  async saveEvent(event: AnyEvent): Promise<void> {
+    const stored = validateEvent(event);
+    // No await from here on: the version check and the append happen in one turn of the event loop.
+    const history = this.#events.get(stored.actorId);
+    if (history === undefined) {
+      this.#events.set(stored.actorId, [stored]);
+      return;
+    }
+    const currentVersion = (history[history.length - 1] as Event).version;
+    if (stored.version <= currentVersion) {
+      throw new VersionConflictError({
+        actorId: stored.actorId,
+        attemptedVersion: stored.version,
+        currentVersion,
+      });
+    }
+    history.push(stored);
+  }
+
+  async getEvents(actorId: string, fromVersion?: number): Promise<Event[]> {
+    return this.#read(actorId, fromVersion);
+  }
+
+  async getEventsWithErrors(actorId: string, fromVersion?: number): Promise<EventsWithErrors> {
+    // Memory only ever holds validated events, so there is never anything to report.
+    return { events: this.#read(actorId, fromVersion), errors: [] };
+  }
+
+  async getLatestVersion(actorId: string): Promise<number> {
+    return this.#latestVersion(actorId);
+  }
+
+  async getLatestSnapshot(actorId: string): Promise<ActorSnapshot | undefined> {
+    const snapshot = this.#snapshots.get(actorId);
+    return snapshot === undefined ? undefined : copySnapshot(snapshot);
+  }
+
+  async saveSnapshot(snapshot: ActorSnapshot): Promise<void> {
+    const stored = validateSnapshot(snapshot);
+    assertSnapshotNotAhead(stored, this.#latestVersion(stored.actorId));
+    const kept = this.#snapshots.get(stored.actorId);
+    if (kept === undefined || stored.version >= kept.version) this.#snapshots.set(stored.actorId, stored);
+  }
+
+  #read(actorId: string, fromVersion: number | undefined): Event[] {
+    const from = checkFromVersion(fromVersion);
+    const history = this.#events.get(actorId);
+    if (history === undefined) return [];
+    const events: Event[] = [];
+    for (let index = findStart(history, from); index < history.length; index++) {
+      events.push(copyEvent(history[index] as Event));
+    }
+    return events;
+  }
+
+  #latestVersion(actorId: string): number {
+    const history = this.#events.get(actorId);
+    return history === undefined ? 0 : (history[history.length - 1] as Event).version;
+  }
+}
