@@ -1,5 +1,4 @@
 import type { EventStore } from '@aether/core';
-import { describe } from 'vitest';
 import { awkwardIdTests } from './event-store/awkward-ids.js';
 import { concurrencyTests } from './event-store/concurrency.js';
 import { eventsWithErrorsTests } from './event-store/events-with-errors.js';
@@ -8,8 +7,7 @@ import { saveAndReadTests } from './event-store/save-and-read.js';
 import { unknownActorTests } from './event-store/unknown-actor.js';
 import { validationTests } from './event-store/validation.js';
 import { versionConflictTests } from './event-store/version-conflicts.js';
-import { type StoreFactory, type StoreSuiteOptions, useStore } from './store-kit/store-fixture.js';
-import { uniqueIds } from './store-kit/unique-ids.js';
+import { describeStoreSuite, type StoreFactory, type StoreSuiteOptions } from './store-kit/store-fixture.js';
 
 export interface EventStoreSuiteOptions<S extends EventStore = EventStore> extends StoreSuiteOptions<S> {
   /** How many `saveEvent` calls race for the same version (and how many actors are written at once); default 25. */
@@ -25,12 +23,7 @@ export function describeEventStore<S extends EventStore>(
   makeStore: StoreFactory<S>,
   options: EventStoreSuiteOptions<S> = {},
 ): void {
-  const suiteOptions = options.timeout === undefined ? {} : { timeout: options.timeout };
-  describe(`EventStore contract: ${name}`, suiteOptions, () => {
-    const context = {
-      store: useStore(makeStore, options),
-      newId: uniqueIds(options.idPrefix ?? 'conformance'),
-    };
+  describeStoreSuite(`EventStore contract: ${name}`, makeStore, options, (context) => {
     unknownActorTests(context);
     saveAndReadTests(context);
     versionConflictTests(context);

@@ -1,11 +1,9 @@
 import type { SnapshotStore } from '@aether/core';
-import { describe } from 'vitest';
 import { snapshotBasicsTests } from './snapshot-store/snapshot-basics.js';
 import { snapshotImmutabilityTests } from './snapshot-store/snapshot-immutability.js';
 import { snapshotReplayTests } from './snapshot-store/snapshot-replay.js';
 import { snapshotRuleTests } from './snapshot-store/snapshot-rules.js';
-import { type StoreFactory, type StoreSuiteOptions, useStore } from './store-kit/store-fixture.js';
-import { uniqueIds } from './store-kit/unique-ids.js';
+import { describeStoreSuite, type StoreFactory, type StoreSuiteOptions } from './store-kit/store-fixture.js';
 
 export type SnapshotStoreSuiteOptions<S extends SnapshotStore = SnapshotStore> = StoreSuiteOptions<S>;
 
@@ -18,12 +16,7 @@ export function describeSnapshotStore<S extends SnapshotStore>(
   makeStore: StoreFactory<S>,
   options: SnapshotStoreSuiteOptions<S> = {},
 ): void {
-  const suiteOptions = options.timeout === undefined ? {} : { timeout: options.timeout };
-  describe(`SnapshotStore contract: ${name}`, suiteOptions, () => {
-    const context = {
-      store: useStore(makeStore, options),
-      newId: uniqueIds(options.idPrefix ?? 'conformance'),
-    };
+  describeStoreSuite(`SnapshotStore contract: ${name}`, makeStore, options, (context) => {
     snapshotBasicsTests(context);
     snapshotRuleTests(context);
     snapshotImmutabilityTests(context);

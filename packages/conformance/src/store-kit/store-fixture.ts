@@ -1,4 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
+import type { SuiteContext } from './suite-context.js';
+import { uniqueIds } from './unique-ids.js';
 
 /** Makes the store under test; may be async (connect, create a stream, ...). */
 export type StoreFactory<S> = () => S | Promise<S>;
@@ -20,6 +22,22 @@ export interface StoreSuiteOptions<S> {
   timeout?: number;
   /** Start of every actor and event id the suite writes; default `'conformance'`. */
   idPrefix?: string;
+}
+
+/**
+ * Registers a store suite: a `describe` block with the suite's timeout, whose `tests` share a
+ * store made per test (or per suite) and ids that start with the suite's `idPrefix`.
+ */
+export function describeStoreSuite<S>(
+  title: string,
+  makeStore: StoreFactory<S>,
+  options: StoreSuiteOptions<S>,
+  tests: (context: SuiteContext<S>) => void,
+): void {
+  const suiteOptions = options.timeout === undefined ? {} : { timeout: options.timeout };
+  describe(title, suiteOptions, () => {
+    tests({ store: useStore(makeStore, options), newId: uniqueIds(options.idPrefix ?? 'conformance') });
+  });
 }
 
 /**

@@ -1,72 +1,97 @@
 import { ValidationError } from '../errors/validation-error.js';
 
-// Keys that would reach Object.prototype when the data is merged into state with plain assignment.
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const maxDepth = 64;
+
+// The walk keeps its position in two reusable stacks instead of building a path string per key:
+// this runs on every append, and the path is only needed to name the field in an error.
+// Safe because the walk is synchronous and never re-entered.
+const pathStack: (string | number)[] = [];
+const objectStack: object[] = [];
 
 /**
  * Checks that `value` is a plain JSON object and returns a deeply frozen copy of it, in one walk.
  * Rejects functions, BigInt, symbols, non-finite numbers, cycles, class instances (Date, Map, ...)
- * and prototype-polluting keys. Object properties whose value is `undefined` are left out, as
+ * and the keys `__proto__`, `constructor` and `prototype`, which could pollute prototypes when
+ * data is merged into state. Object properties whose value is `undefined` are left out, as
  * JSON.stringify does, so every store keeps the same data.
  */
 export function freezeJsonObject(value: unknown, field: string): Readonly<Record<string, unknown>> {
-  if (!isPlainObject(value))
+  if (!isPlainObject(value)) {
     throw new ValidationError(field, `must be a plain JSON object, got ${kindOf(value)}`);
-  return copyObject(value, field, []);
+  }
+  // Balanced on success; only a throw from inside the walk (say, a getter) can leave entries behind.
+  if (objectStack.length !== 0) resetStacks();
+  return copyObject(value, field);
 }
 
-function copyValue(value: unknown, field: string, ancestors: object[]): unknown {
+function resetStacks(): void {
+  pathStack.length = 0;
+  objectStack.length = 0;
+}
+
+function copyValue(value: unknown, root: string): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new ValidationError(field, `${value} is not a JSON number`);
+      if (!Number.isFinite(value)) fail(root, `${value} is not a JSON number`);
       return value;
     case 'object':
       if (value === null) return null;
-      if (Array.isArray(value)) return copyArray(value, field, ancestors);
-      if (isPlainObject(value)) return copyObject(value, field, ancestors);
-      throw new ValidationError(
-        field,
-        `${kindOf(value)} is not JSON; convert it to a string or plain object`,
-      );
+      if (Array.isArray(value)) return copyArray(value, root);
+      if (isPlainObject(value)) return copyObject(value, root);
+      return fail(root, `${kindOf(value)} is not JSON; convert it to a string or plain object`);
     default:
-      throw new ValidationError(field, `${kindOf(value)} is not JSON`);
+      return fail(root, `${kindOf(value)} is not JSON`);
   }
 }
 
-function copyObject(source: object, field: string, ancestors: object[]): Readonly<Record<string, unknown>> {
-  enter(source, field, ancestors);
+function copyObject(source: object, root: string): Readonly<Record<string, unknown>> {
+  enter(source, root);
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    if (forbiddenKeys.has(key))
-      throw new ValidationError(`${field}.${key}`, 'this key could pollute prototypes');
-    const item = (source as Record<string, unknown>)[key];
-    if (item !== undefined) copy[key] = copyValue(item, `${field}.${key}`, ancestors);
+  const record = source as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      pathStack.push(key);
+      fail(root, 'this key could pollute prototypes');
+    }
+    const item = record[key];
+    if (item === undefined) continue;
+    pathStack.push(key);
+    copy[key] = copyValue(item, root);
+    pathStack.pop();
   }
-  ancestors.pop();
+  objectStack.pop();
   return Object.freeze(copy);
 }
 
-function copyArray(source: readonly unknown[], field: string, ancestors: object[]): readonly unknown[] {
-  enter(source, field, ancestors);
+function copyArray(source: readonly unknown[], root: string): readonly unknown[] {
+  enter(source, root);
   const copy = new Array<unknown>(source.length);
   for (let index = 0; index < source.length; index++) {
+    pathStack.push(index);
     const item = source[index];
-    if (item === undefined)
-      throw new ValidationError(`${field}[${index}]`, 'undefined is not JSON (use null)');
-    copy[index] = copyValue(item, `${field}[${index}]`, ancestors);
+    if (item === undefined) fail(root, 'undefined is not JSON (use null)');
+    copy[index] = copyValue(item, root);
+    pathStack.pop();
   }
-  ancestors.pop();
+  objectStack.pop();
   return Object.freeze(copy);
 }
 
-function enter(value: object, field: string, ancestors: object[]): void {
-  if (ancestors.includes(value)) throw new ValidationError(field, 'contains a cycle');
-  if (ancestors.length >= maxDepth) throw new ValidationError(field, `nests deeper than ${maxDepth} levels`);
-  ancestors.push(value);
+function enter(value: object, root: string): void {
+  if (objectStack.includes(value)) fail(root, 'contains a cycle');
+  if (objectStack.length >= maxDepth) fail(root, `nests deeper than ${maxDepth} levels`);
+  objectStack.push(value);
+}
+
+/** Throws a ValidationError naming the field at the current position, e.g. `data.items[2].sku`. */
+function fail(root: string, problem: string): never {
+  let field = root;
+  for (const step of pathStack) field += typeof step === 'number' ? `[${step}]` : `.${step}`;
+  resetStacks();
+  throw new ValidationError(field, problem);
 }
 
 function isPlainObject(value: unknown): value is object {
