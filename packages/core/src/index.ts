@@ -16,5 +16,10 @@ export { isSnapshotStore, type LoadedState, loadState } from './load-state.js';
 export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
 export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';
 export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
-export { validateEvent } from './validation/validate-event.js';
+export {
+  type EventRecord,
+  eventFromRecord,
+  validateEvent,
+  validateEventRecord,
+} from './validation/validate-event.js';
 export { assertSnapshotNotAhead, validateSnapshot } from './validation/validate-snapshot.js';

@@ -1,0 +1,72 @@
+import { defaultPlan } from '../measure.js';
+import type { BenchGroup, RunPlan } from '../model.js';
+import { pinnedVersion } from '../peer-versions.js';
+import { aether } from './in-memory/aether.js';
+import { appendCase } from './in-memory/append-case.js';
+import { castore } from './in-memory/castore.js';
+import { emmett } from './in-memory/emmett.js';
+import { memoryCase, memoryPlan } from './in-memory/memory-case.js';
+import type { MemoryPeer } from './in-memory/peer.js';
+import { foldCase, historyPlan, readCase, readSeconds } from './in-memory/read-cases.js';
+import { roundRobin } from './in-memory/workload.js';
+
+const appends = 100_000;
+const actors = 1_000;
+const historyLength = 10_000;
+
+const count = (value: number) => value.toLocaleString('en-US');
+const runs = (plan: Pick<RunPlan, 'warmups' | 'repetitions'>) =>
+  `${plan.warmups === 0 ? 'no warm-up' : `${plan.warmups} warm-up run`}, then the median of ${plan.repetitions} measured runs`;
+
+/** Aether's InMemoryEventStore against Emmett's and Castore's in-memory stores (issue 2). */
+export const inMemoryGroup: BenchGroup = {
+  name: 'in-memory',
+  title: 'In-memory event stores',
+  notes: [
+    `Every case measures Aether, Emmett and Castore in the same run, one after another, each in a fresh Node process (so one library's garbage and heap layout cannot slow the next). Appends: ${runs(defaultPlan)}. Reads and folds: ${runs(historyPlan)}. Memory: ${runs(memoryPlan)}, never capped. A full GC runs before every measured run.`,
+    `Appends: each run starts from a fresh store; the events (for Emmett also the expected-version \`BigInt\`) are built before the clock starts; each append is awaited before the next. A run stops after ${count(appends)} appends or ${defaultPlan.maxSeconds} s, whichever comes first, for every store alike (the warm-up run after ${defaultPlan.warmupSeconds} s). A run that stops early is marked with a footnote, and its figure is the rate over the events it did append, never a claim about ${count(appends)}. Emmett's and Castore's append cost grows with the actor's history (see below), so their rate over a shorter run is *higher* than over the full count: ratios against capped runs understate Aether's lead.`,
+    `Reads and folds: the actor gets ${count(historyLength)} events before timing (Emmett in one ${count(historyLength)}-event append, the others one event at a time); each run repeats the read or fold for ${readSeconds} s; events/s counts every event read.`,
+    `Memory: full GC and \`heapUsed\`, a fresh store, ${count(appends)} awaited appends round-robin over ${count(actors)} actors with each event built just before its append (as an application would), full GC and \`heapUsed\` again; the difference over ${count(appends)}. It counts everything the store keeps per event, including what it adds itself (Emmett: a UUID string and \`BigInt\` positions; Castore: an ISO timestamp string).`,
+    "Payload: `{ sku, quantity, priceCents }`, a fresh object per event. Aether's events carry a `crypto.randomUUID()` id and a `Date`, as its `Event` type requires. Node builds UUID strings by concatenation, so V8 holds each as a ~490-byte rope until something flattens it (a flat 36-character string is ~60 bytes); a store that keeps the caller's string as given pays that per event, as Emmett does for the UUIDs it generates.",
+    "**Aether** `saveEvent` validates every field of every event (including a deep check and copy of `data`), rejects `version <= latest`, appends in O(1), and keeps history immutable: neither the caller's object after the save nor an event returned by a read can change what is stored. Fold: `getEvents` + `replay` from `@aether/core`.",
+    "**Emmett** `appendToStream(stream, [event], { expectedStreamVersion })` checks the exact current version only because we pass it (its default is no check). It does not validate events. Each append copies the stream's whole array and sums the lengths of every stream for the global position: O(history + streams) per append. Stored and returned events share the caller's `data` object. Fold: `aggregateStream`.",
+    "**Castore** `EventStore.pushEvent({ aggregateId, version, type, payload })` on `InMemoryEventStorageAdapter` checks less: it refuses only a version that already exists (found by a linear scan of the actor's events), so gaps and out-of-order versions are accepted. It does not validate events; stored and returned events share the caller's `payload` object. Fold: `getAggregate` with a reducer doing the same arithmetic.",
+  ],
+  async open() {
+    const peers: [MemoryPeer, ...MemoryPeer[]] = [
+      aether,
+      emmett(pinnedVersion('@event-driven-io/emmett')),
+      castore(pinnedVersion('@castore/core')),
+    ];
+    const castoreName = peers[2]?.name as string;
+    const spread = roundRobin(appends, actors);
+    return {
+      cases: [
+        appendCase({
+          id: 'append-one-actor',
+          title: `${count(appends)} appends to one actor, each awaited`,
+          short: `${count(appends)} appends, one actor`,
+          steps: roundRobin(appends, 1),
+          peers,
+          targets: [{ min: 1_000_000 }],
+        }),
+        appendCase({
+          id: 'append-many-actors',
+          title: `${count(appends)} appends across ${count(actors)} actors, round-robin, each awaited`,
+          short: `${count(appends)} appends, ${count(actors)} actors`,
+          steps: spread,
+          peers,
+          targets: [{ min: 1_000_000 }],
+        }),
+        readCase(peers, historyLength),
+        foldCase(peers, historyLength),
+        memoryCase(
+          peers,
+          spread,
+          `heap per event after ${count(appends)} appends across ${count(actors)} actors`,
+          [{ against: castoreName, max: 1 }],
+        ),
+      ],
+    };
+  },
+};

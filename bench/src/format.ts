@@ -1,0 +1,44 @@
+import type { Metric, Target } from './model.js';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `1,234,567 events/s`; small values keep three significant digits (`0.812 ms`). */
+export function formatValue(value: number, unit: string): string {
+  return `${formatNumber(value)} ${unit}`;
+}
+
+export function formatNumber(value: number): string {
+  if (Math.abs(value) >= 100) return integer.format(value);
+  return Number(value.toPrecision(3)).toString();
+}
+
+/** `812×`, `1.25×`, `0.0371×`. */
+export function formatRatio(ratio: number): string {
+  return `${formatNumber(ratio)}×`;
+}
+
+export function formatSeconds(seconds: number): string {
+  return seconds >= 10 ? `${Math.round(seconds)} s` : `${seconds.toFixed(1)} s`;
+}
+
+/** `≥ 1,000,000 events/s` or `Aether / Castore ≤ 1×`. */
+export function describeTarget(target: Target, metric: Metric): string {
+  const bounds: string[] = [];
+  const show = (value: number) =>
+    target.against === undefined ? formatValue(value, metric.unit) : formatRatio(value);
+  if (target.min !== undefined) bounds.push(`≥ ${show(target.min)}`);
+  if (target.max !== undefined) bounds.push(`≤ ${show(target.max)}`);
+  const subject = target.against === undefined ? '' : `Aether / ${target.against} `;
+  return `${subject}${bounds.join(' and ')}`;
+}
+
+/** Aether / baseline; `undefined` when either figure is missing. */
+export function ratioOf(subject: number | undefined, baseline: number | undefined): number | undefined {
+  if (subject === undefined || baseline === undefined || baseline === 0) return undefined;
+  return subject / baseline;
+}
+
+/** Whether a ratio Aether / peer means Aether did better (higher throughput, less memory). */
+export function isBetter(ratio: number, metric: Metric): boolean {
+  return metric.better === 'higher' ? ratio >= 1 : ratio <= 1;
+}

@@ -1,0 +1,62 @@
+/**
+ * A map bounded by total weight (by default each entry weighs 1, so the bound is a count) that
+ * forgets the least recently used entries first. `get` and `set` are O(1) amortised: a `Map`
+ * keeps insertion order, and a hit moves the entry to the end. An entry heavier than the whole
+ * capacity is not kept.
+ */
+export class LruCache<K, V> {
+  readonly #entries = new Map<K, { value: V; weight: number }>();
+  readonly #capacity: number;
+  readonly #weigh: (value: V) => number;
+  #weight = 0;
+
+  constructor(capacity: number, weigh: (value: V) => number = () => 1) {
+    if (!Number.isInteger(capacity) || capacity < 0)
+      throw new RangeError(`capacity must be an integer >= 0, got ${capacity}`);
+    this.#capacity = capacity;
+    this.#weigh = weigh;
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Sum of the entries' weights. */
+  get weight(): number {
+    return this.#weight;
+  }
+
+  get(key: K): V | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: K, value: V): void {
+    this.delete(key);
+    const weight = this.#weigh(value);
+    if (weight > this.#capacity) return;
+    this.#entries.set(key, { value, weight });
+    this.#weight += weight;
+    for (const [oldestKey, oldest] of this.#entries) {
+      if (this.#weight <= this.#capacity) break;
+      this.#entries.delete(oldestKey);
+      this.#weight -= oldest.weight;
+    }
+  }
+
+  delete(key: K): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    this.#weight -= entry.weight;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#weight = 0;
+  }
+}

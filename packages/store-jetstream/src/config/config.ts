@@ -1,0 +1,42 @@
+/** How the store lays out and keeps its data: the Go original's `JetStreamConfig`. */
+export interface JetStreamConfig {
+  /**
+   * The store name (the Go API's `streamName`): letters, digits, `-` and `_`. Combined with the
+   * namespace it names the stream, the subjects and the snapshot bucket. Default `"aether"`.
+   */
+  streamName: string;
+  /** Separates the data of several applications or tenants; each namespace gets its own stream. */
+  namespace: string | undefined;
+  /**
+   * How long JetStream keeps events, in milliseconds. **Default: one year (365 days)**, as in the
+   * Go original: events older than that are deleted by the server. Pass `'forever'` (or 0) to keep
+   * every event for ever.
+   */
+  maxAge: number | 'forever';
+  /** Copies of each event in a cluster: 1 on a single server, 3 for a production cluster. */
+  replicas: number;
+  /** Where the server keeps the stream. Default `'file'`; `'memory'` loses everything on restart. */
+  storage: 'file' | 'memory';
+  /**
+   * How long JetStream remembers event ids to drop a retried save (`Nats-Msg-Id`), in
+   * milliseconds. Default 2 minutes, never more than `maxAge`.
+   */
+  duplicateWindow: number;
+}
+
+const oneYearMs = 365 * 24 * 60 * 60 * 1000;
+
+/** The defaults, frozen. Retention is one year: use `maxAge: 'forever'` to keep events for ever. */
+export const DEFAULT_JETSTREAM_CONFIG: Readonly<JetStreamConfig> = Object.freeze({
+  streamName: 'aether',
+  namespace: undefined,
+  maxAge: oneYearMs,
+  replicas: 1,
+  storage: 'file',
+  duplicateWindow: 2 * 60 * 1000,
+});
+
+/** A fresh copy of the defaults (the Go API's `DefaultJetStreamConfig()`), to change and pass on. */
+export function defaultJetStreamConfig(): JetStreamConfig {
+  return { ...DEFAULT_JETSTREAM_CONFIG };
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { encodeSubjectToken, ValidationError, validateNamespace } from '@aether/core';
+
+/** The first subject token of every store subject: `aether-store.<stream>.<encoded actor id>`. */
+export const SUBJECT_ROOT = 'aether-store';
+
+/**
+ * The longest subject token an actor id is written as. NATS refuses protocol lines over 4096 bytes
+ * (`max_control_line`) and drops the connection, and the API subjects of direct gets, consumers
+ * and snapshot keys embed the actor's subject; 1024 keeps every one of them well inside.
+ */
+export const MAX_ACTOR_TOKEN_LENGTH = 1024;
+/** Starts the token of an actor id too long to encode: `~` is never followed by `H` in an encoded id. */
+export const HASHED_TOKEN_MARK = '~H';
+const maxStreamNameLength = 100;
+const storeNamePattern = /^[A-Za-z0-9-]+(_[A-Za-z0-9-]+)*$/;
+
+/** Checks a store name: letters, digits, `-`, single `_` between them (`__` joins the namespace). */
+export function validateStoreName(name: unknown): string {
+  if (typeof name !== 'string' || !storeNamePattern.test(name)) {
+    throw new ValidationError(
+      'streamName',
+      `${JSON.stringify(name)} must be letters, digits, "-" and single "_" between them ("__" is reserved)`,
+    );
+  }
+  if (/^(KV|OBJ)_/.test(name)) {
+    throw new ValidationError(
+      'streamName',
+      `${JSON.stringify(name)} may not start with KV_ or OBJ_ (reserved by NATS)`,
+    );
+  }
+  return name;
+}
+
+/**
+ * The stream of a (store name, namespace) pair: `<name>` or `<name>__<namespace>`, the namespace
+ * written with `.` as `_-` and any character other than letters, digits and `-` as `_` + 4 hex
+ * digits. The mapping is injective, so two namespaces never share a stream.
+ */
+export function streamNameFor(storeName: string, namespace: string | undefined): string {
+  validateStoreName(storeName);
+  const name =
+    namespace === undefined ? storeName : `${storeName}__${encodeNamespace(validateNamespace(namespace))}`;
+  if (name.length > maxStreamNameLength) {
+    throw new ValidationError(
+      'namespace',
+      `stream name ${JSON.stringify(name)} is longer than ${maxStreamNameLength} characters; use a shorter store name or namespace`,
+    );
+  }
+  return name;
+}
+
+function encodeNamespace(namespace: string): string {
+  let out = '';
+  for (let index = 0; index < namespace.length; index++) {
+    const char = namespace[index] as string;
+    if (/[A-Za-z0-9-]/.test(char)) out += char;
+    else if (char === '.') out += '_-';
+    else out += `_${namespace.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return out;
+}
+
+/** The subjects of a stream: `aether-store.<stream>`, one more token per actor. */
+export function subjectPrefixFor(stream: string): string {
+  return `${SUBJECT_ROOT}.${stream}`;
+}
+
+/** The snapshot bucket of a stream. */
+export function snapshotBucketFor(stream: string): string {
+  return `${stream}-snapshots`;
+}
+
+/**
+ * The actor's subject token: `encodeSubjectToken(actorId)`, injective and reversible. An id whose
+ * encoding is longer than `MAX_ACTOR_TOKEN_LENGTH` (say 2,000 characters of Unicode, which encode
+ * to ~10,000) cannot fit a NATS subject; its token is `~H` + the SHA-256 of its UTF-16 code units
+ * instead, which no encoded id can equal. Such an id still round-trips exactly (every event holds
+ * it), and reads check it, so even a hash collision could never show one actor another's events.
+ */
+export function actorToken(actorId: unknown): string {
+  if (typeof actorId !== 'string' || actorId.length === 0) {
+    throw new ValidationError('actorId', 'must be a non-empty string');
+  }
+  const token = encodeSubjectToken(actorId);
+  if (token.length <= MAX_ACTOR_TOKEN_LENGTH) return token;
+  return (
+    HASHED_TOKEN_MARK +
+    createHash('sha256').update(Buffer.from(actorId, 'utf16le')).digest('hex').toUpperCase()
+  );
+}
+
+/**
+ * The actor's snapshot key: its subject token with `~` written as `=` (KV keys may not contain
+ * `~`, and the token never contains `=`, so this stays injective).
+ */
+export function snapshotKeyFor(token: string): string {
+  return token.replaceAll('~', '=');
+}

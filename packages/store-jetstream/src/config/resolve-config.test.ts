@@ -1,0 +1,81 @@
+import { isValidationError } from '@aether/core';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig } from './config.js';
+import { resolveConfig } from './resolve-config.js';
+
+const day = 24 * 60 * 60 * 1000;
+
+describe('defaults', () => {
+  it('keep events one year, on file, one replica, with a 2 minute duplicate window', () => {
+    expect(DEFAULT_JETSTREAM_CONFIG).toEqual({
+      streamName: 'aether',
+      namespace: undefined,
+      maxAge: 365 * day,
+      replicas: 1,
+      storage: 'file',
+      duplicateWindow: 120_000,
+    });
+    expect(Object.isFrozen(DEFAULT_JETSTREAM_CONFIG)).toBe(true);
+  });
+
+  it('are handed out as a fresh copy to change', () => {
+    const config = defaultJetStreamConfig();
+    config.maxAge = 'forever';
+    expect(DEFAULT_JETSTREAM_CONFIG.maxAge).toBe(365 * day);
+  });
+});
+
+describe('resolveConfig', () => {
+  it('derives the stream, subjects and snapshot bucket', () => {
+    expect(resolveConfig({ streamName: 'orders' })).toEqual({
+      streamName: 'orders',
+      namespace: undefined,
+      stream: 'orders',
+      subjectPrefix: 'aether-store.orders',
+      snapshotBucket: 'orders-snapshots',
+      maxAgeMs: 365 * day,
+      replicas: 1,
+      storage: 'file',
+      duplicateWindowMs: 120_000,
+    });
+  });
+
+  it("accepts 'forever' and 0 as keeping events for ever", () => {
+    expect(resolveConfig({ maxAge: 'forever' }).maxAgeMs).toBe(0);
+    expect(resolveConfig({ maxAge: 0 }).maxAgeMs).toBe(0);
+    expect(resolveConfig({ maxAge: 'forever' }).duplicateWindowMs).toBe(120_000);
+  });
+
+  it('shrinks the default duplicate window to a shorter maxAge, and refuses an explicit one above it', () => {
+    expect(resolveConfig({ maxAge: 30_000 }).duplicateWindowMs).toBe(30_000);
+    expect(() => resolveConfig({ maxAge: 30_000, duplicateWindow: 60_000 })).toThrow(/longer than maxAge/);
+    expect(resolveConfig({ maxAge: 30_000, duplicateWindow: 10_000 }).duplicateWindowMs).toBe(10_000);
+  });
+
+  it.each([
+    ['maxAge', { maxAge: 99 }],
+    ['maxAge', { maxAge: 1.5e3 + 0.5 }],
+    ['maxAge', { maxAge: -1 }],
+    ['duplicateWindow', { duplicateWindow: 0 }],
+    ['replicas', { replicas: 0 }],
+    ['replicas', { replicas: 6 }],
+    ['replicas', { replicas: 1.5 }],
+    ['storage', { storage: 'disk' as never }],
+    ['streamName', { streamName: 'a.b' }],
+    ['streamName', { streamName: 'a__b' }],
+    ['streamName', { streamName: '_a' }],
+    ['streamName', { streamName: 'KV_orders' }],
+    ['streamName', { streamName: '' }],
+    ['namespace', { namespace: 'a..b' }],
+    ['namespace', { namespace: 'x'.repeat(200) }],
+  ])('refuses a bad %s', (field, options) => {
+    let error: unknown;
+    try {
+      resolveConfig(options);
+    } catch (err) {
+      error = err;
+    }
+    expect(isValidationError(error)).toBe(true);
+    expect((error as { field: string }).field).toBe(field);
+  });
+});

@@ -1,0 +1,124 @@
+import { type NatsServer, startNatsServer } from '@aether/nats-harness';
+import { natsUrl } from '@aether/nats-harness/vitest';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isRetryable } from './errors/store-error.js';
+import { JetStreamEventStore } from './jetstream-event-store.js';
+import { cleanup, dropStreams, makeEvent, testConnection, uniqueStoreName } from './test-support/nats.js';
+
+const nc = await testConnection();
+
+async function connectionNames(server: NatsServer): Promise<string[]> {
+  const response = await fetch(`http://127.0.0.1:${server.monitorPort}/connz`);
+  const body = (await response.json()) as { connections?: Array<{ name?: string }> };
+  return (body.connections ?? []).map((connection) => connection.name ?? '');
+}
+
+describe('a store made by connect()', () => {
+  let server: NatsServer;
+  beforeAll(async () => {
+    server = await startNatsServer({
+      monitor: true,
+      extraConfig: 'authorization { user: "aether", password: "s3cret" }',
+    });
+  });
+  afterAll(() => server.destroy());
+
+  it('passes auth options through to nats.js, owns the connection and closes it', async () => {
+    const streamName = uniqueStoreName('owned');
+    const store = await JetStreamEventStore.connect({
+      servers: server.url,
+      connection: { user: 'aether', pass: 's3cret', name: 'owned-store' },
+      streamName,
+    });
+    const actorId = `owned-${crypto.randomUUID()}`;
+    await store.saveEvent(makeEvent(actorId, 1));
+    expect(await store.getLatestVersion(actorId)).toBe(1);
+    expect(await connectionNames(server)).toContain('owned-store');
+    await store.close();
+    // The server drops a closed client from /connz a moment after the socket closes.
+    await vi.waitFor(async () => expect(await connectionNames(server)).not.toContain('owned-store'), {
+      timeout: 5000,
+    });
+    await expect(store.getLatestVersion(actorId)).rejects.toMatchObject({ code: 'STORE_CLOSED' });
+  });
+
+  it('fails to connect without the credentials, leaving no connection behind', async () => {
+    await expect(
+      JetStreamEventStore.connect({ servers: server.url, connection: { name: 'anonymous' } }),
+    ).rejects.toThrow();
+    expect(await connectionNames(server)).not.toContain('anonymous');
+  });
+});
+
+describe('a store on a caller connection', () => {
+  it('waits for saves in flight when closing, and leaves the connection open', async () => {
+    const streamName = uniqueStoreName('closing');
+    const store = await JetStreamEventStore.open(nc, { streamName });
+    cleanup(() => dropStreams(nc, streamName));
+    const actorId = `closing-${crypto.randomUUID()}`;
+    const saves = Array.from({ length: 40 }, (_, index) => store.saveEvent(makeEvent(actorId, index + 1)));
+    await store.close();
+    const results = await Promise.allSettled(saves);
+    expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
+    expect(nc.isClosed()).toBe(false);
+    await expect(store.saveEvent(makeEvent(actorId, 41))).rejects.toMatchObject({ code: 'STORE_CLOSED' });
+    const reader = await JetStreamEventStore.open(nc, { streamName });
+    expect(await reader.getLatestVersion(actorId)).toBe(40);
+    await reader.close();
+  });
+
+  it('reports CONNECTION_CLOSED once the caller has closed the connection', async () => {
+    const own = await connect({ servers: natsUrl() });
+    const streamName = uniqueStoreName('conn-closed');
+    const store = await JetStreamEventStore.open(own, { streamName });
+    cleanup(() => dropStreams(nc, streamName));
+    await own.close();
+    await expect(store.getLatestVersion('anyone')).rejects.toMatchObject({
+      code: 'CONNECTION_CLOSED',
+      retryable: false,
+    });
+    await expect(store.saveEvent(makeEvent('anyone', 1))).rejects.toMatchObject({
+      code: 'CONNECTION_CLOSED',
+    });
+  });
+});
+
+describe('a server that stops answering', () => {
+  let server: NatsServer;
+  beforeAll(async () => {
+    server = await startNatsServer();
+  });
+  afterAll(() => server.destroy());
+
+  it('times out a save with a retryable error, and retrying the same event stores it once', async () => {
+    const store = await JetStreamEventStore.connect({
+      servers: server.url,
+      streamName: uniqueStoreName('paused'),
+      timeout: 500,
+    });
+    try {
+      const actorId = `paused-${crypto.randomUUID()}`;
+      await store.saveEvent(makeEvent(actorId, 1));
+      const event = makeEvent(actorId, 2);
+      await server.pause();
+      let error: unknown;
+      try {
+        error = await store.saveEvent(event).catch((err: unknown) => err);
+      } finally {
+        await server.resume();
+      }
+      expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
+      expect(isRetryable(error)).toBe(true);
+      expect((error as Error).message).toContain('may or may not have been stored');
+      await store.saveEvent(event);
+      expect((await store.getEvents(actorId)).map((stored) => stored.id)).toEqual([
+        expect.any(String),
+        event.id,
+      ]);
+      expect(await store.getLatestVersion(actorId)).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,14 @@
+export { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './config/config.js';
+export { HASHED_TOKEN_MARK, MAX_ACTOR_TOKEN_LENGTH, SUBJECT_ROOT, streamNameFor } from './config/naming.js';
+export type { ResolvedConfig } from './config/resolve-config.js';
+export {
+  isJetStreamStoreError,
+  isRetryable,
+  JetStreamStoreError,
+  type JetStreamStoreErrorCode,
+} from './errors/store-error.js';
+export {
+  type JetStreamConnectOptions,
+  JetStreamEventStore,
+  type JetStreamEventStoreOptions,
+} from './jetstream-event-store.js';

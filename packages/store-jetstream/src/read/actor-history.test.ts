@@ -1,0 +1,90 @@
+import { type Event, encodeEvent, ReplayError } from '@aether/core';
+import { describe, expect, it } from 'vitest';
+import { appendSaved, emptyHistory, extendHistory, selectFrom } from './actor-history.js';
+import { decodeStored } from './decode-stored.js';
+
+function event(version: number, actorId = 'order-1'): Event {
+  return {
+    id: `e${version}`,
+    eventType: 'Added',
+    actorId,
+    version,
+    data: { version },
+    timestamp: new Date(1000 + version),
+  };
+}
+
+const raw = (seq: number, value: Event | string) => ({
+  seq,
+  data: typeof value === 'string' ? new TextEncoder().encode(value) : encodeEvent(value),
+});
+
+describe('decodeStored', () => {
+  it('decodes an event of the actor', () => {
+    expect(decodeStored(encodeEvent(event(1)), 7, 'order-1')).toEqual(event(1));
+  });
+
+  it('reports garbage, a wrong shape and another actor event as ReplayErrors with a copy of the bytes', () => {
+    const garbage = new Uint8Array([0xff, 0x00]);
+    const error = decodeStored(garbage, 3, 'order-1') as ReplayError;
+    expect(error).toBeInstanceOf(ReplayError);
+    expect(error.sequenceNumber).toBe(3);
+    expect(error.rawData).toEqual(garbage);
+    garbage[0] = 1;
+    expect(error.rawData[0]).toBe(0xff);
+    expect(decodeStored(new TextEncoder().encode('{"id":"x"}'), 4, 'order-1')).toBeInstanceOf(ReplayError);
+    const foreign = decodeStored(encodeEvent(event(1, 'order-2')), 5, 'order-1') as ReplayError;
+    expect(foreign.message).toContain('order-2');
+  });
+});
+
+describe('actor histories', () => {
+  const history = extendHistory(
+    emptyHistory(1, 0),
+    'order-1',
+    [raw(2, event(1)), raw(5, 'garbage'), raw(9, event(2)), raw(11, event(4)), raw(12, event(3))],
+    14,
+  );
+
+  it('decode messages in order, reporting undecodable and out-of-order ones', () => {
+    expect(history.count).toBe(5);
+    expect(history.lastSeq).toBe(14);
+    expect(history.lastVersion).toBe(4);
+    expect(history.lastEventId).toBeUndefined(); // the last message is not a valid event
+    const { events, errors } = selectFrom(history, 1);
+    expect(events.map((item) => item.version)).toEqual([1, 2, 4]);
+    expect(errors.map((item) => item.sequenceNumber)).toEqual([5, 12]);
+    expect(errors[1]?.message).toContain('3 is not above the previous version 4');
+  });
+
+  it('select from a version, with the errors stored after the last event below it', () => {
+    expect(selectFrom(history, 2).events.map((item) => item.version)).toEqual([2, 4]);
+    expect(selectFrom(history, 2).errors.map((item) => item.sequenceNumber)).toEqual([5, 12]);
+    expect(selectFrom(history, 3).errors.map((item) => item.sequenceNumber)).toEqual([12]);
+    expect(selectFrom(history, 3).events.map((item) => item.version)).toEqual([4]);
+    expect(selectFrom(history, 5)).toEqual({ events: [], errors: [expect.any(ReplayError)] });
+  });
+
+  it('hand out copies whose dates a caller may change', () => {
+    const first = selectFrom(history, 1).events[0] as Event;
+    first.timestamp.setTime(0);
+    expect((selectFrom(history, 1).events[0] as Event).timestamp.getTime()).toBe(1001);
+  });
+
+  it('grow without changing the histories they grew from, even when two grow from one', () => {
+    const base = extendHistory(emptyHistory(1, 0), 'order-1', [raw(1, event(1))], 1);
+    const a = appendSaved(base, event(2), 2);
+    const b = extendHistory(base, 'order-1', [raw(3, event(5))], 3);
+    expect(selectFrom(base, 1).events.map((item) => item.version)).toEqual([1]);
+    expect(selectFrom(a, 1).events.map((item) => item.version)).toEqual([1, 2]);
+    expect(selectFrom(b, 1).events.map((item) => item.version)).toEqual([1, 5]);
+    expect(a.lastEventId).toBe('e2');
+  });
+
+  it('start after a snapshot version when read from a snapshot', () => {
+    const tail = extendHistory(emptyHistory(10, 3), 'order-1', [raw(10, event(3)), raw(11, event(4))], 11);
+    expect(tail.coversFromVersion).toBe(4);
+    expect(selectFrom(tail, 4).events.map((item) => item.version)).toEqual([4]);
+    expect(selectFrom(tail, 4).errors).toHaveLength(1); // version 3 is not above the snapshot's 3
+  });
+});

@@ -1,0 +1,129 @@
+import { type Event, ReplayError, ValidationError } from '@aether/core';
+import { copyBytes } from './copy-bytes.js';
+import { decodeStored } from './decode-stored.js';
+
+/** One stored message of an actor: a decoded event or the reason it could not be decoded. */
+export type HistoryEntry =
+  | { seq: number; event: Event; error?: undefined }
+  | { seq: number; event?: undefined; error: ReplayError };
+
+/** What the store knows of an actor's subject, from `firstSeq` up to `lastSeq`. Never mutated. */
+export interface ActorHistory {
+  /** Stream sequence the read started at (1 = the whole subject). */
+  readonly firstSeq: number;
+  /** A read with `fromVersion >= coversFromVersion` can be answered from this history. */
+  readonly coversFromVersion: number;
+  /** The subject's last stream sequence when this was read (0 = empty subject). */
+  readonly lastSeq: number;
+  /** The highest version seen (or the snapshot version the read started after). */
+  readonly lastVersion: number;
+  /** Id of the event at `lastSeq`, when that message is an event: checks a cached history is still current. */
+  readonly lastEventId: string | undefined;
+  /**
+   * The first `count` items are this history's messages. The array is shared with the histories
+   * extended from this one (append-only, like a Go slice), so extending costs O(new messages).
+   */
+  readonly entries: HistoryEntry[];
+  readonly count: number;
+}
+
+/** An empty history starting at `firstSeq`, after version `afterVersion` (0 = from the start). */
+export function emptyHistory(firstSeq: number, afterVersion: number): ActorHistory {
+  return {
+    firstSeq,
+    coversFromVersion: afterVersion + 1,
+    lastSeq: firstSeq - 1,
+    lastVersion: afterVersion,
+    lastEventId: undefined,
+    entries: [],
+    count: 0,
+  };
+}
+
+// Entries to append to: the shared array when nothing was appended after this history's end,
+// otherwise a copy of this history's part (another history has grown the array differently).
+function appendable(history: ActorHistory): HistoryEntry[] {
+  return history.entries.length === history.count ? history.entries : history.entries.slice(0, history.count);
+}
+
+/**
+ * A new history with raw messages (ascending stream sequence) decoded and appended, covering up
+ * to `lastSeq`. An event whose version is not above the one before it breaks the actor's order
+ * and is reported as a `ReplayError` too.
+ */
+export function extendHistory(
+  history: ActorHistory,
+  actorId: string,
+  messages: ReadonlyArray<{ seq: number; data: Uint8Array }>,
+  lastSeq: number,
+): ActorHistory {
+  const entries = appendable(history);
+  let { lastVersion, lastEventId } = history;
+  for (const { seq, data } of messages) {
+    const decoded = decodeStored(data, seq, actorId);
+    if (decoded instanceof ReplayError) {
+      entries.push({ seq, error: decoded });
+      lastEventId = undefined;
+    } else if (decoded.version <= lastVersion) {
+      const cause = new ValidationError(
+        'version',
+        `${decoded.version} is not above the previous version ${lastVersion}`,
+      );
+      entries.push({ seq, error: new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause }) });
+      lastEventId = undefined;
+    } else {
+      entries.push({ seq, event: decoded });
+      lastVersion = decoded.version;
+      lastEventId = decoded.id;
+    }
+  }
+  return { ...history, entries, count: entries.length, lastSeq, lastVersion, lastEventId };
+}
+
+/** A new history with an event this process has just stored at `seq` (the save path keeps the cache warm). */
+export function appendSaved(history: ActorHistory, event: Event, seq: number): ActorHistory {
+  const entries = appendable(history);
+  entries.push({ seq, event });
+  return {
+    ...history,
+    entries,
+    count: entries.length,
+    lastSeq: seq,
+    lastVersion: event.version,
+    lastEventId: event.id,
+  };
+}
+
+/**
+ * The events with `version >= fromVersion` (new objects with a fresh `Date`, so callers can never
+ * change the cached history), and the errors stored after the last event below `fromVersion`.
+ */
+export function selectFrom(
+  history: ActorHistory,
+  fromVersion: number,
+): { events: Event[]; errors: ReplayError[] } {
+  let start = 0;
+  for (let index = history.count - 1; index >= 0; index--) {
+    const event = history.entries[index]?.event;
+    if (event !== undefined && event.version < fromVersion) {
+      start = index + 1;
+      break;
+    }
+  }
+  const events: Event[] = [];
+  const errors: ReplayError[] = [];
+  for (let index = start; index < history.count; index++) {
+    const entry = history.entries[index] as HistoryEntry;
+    if (entry.error !== undefined) errors.push(entry.error);
+    else events.push(copyEvent(entry.event));
+  }
+  return { events, errors };
+}
+
+function copyEvent(event: Event): Event {
+  const timestamp = new Date(event.timestamp.getTime());
+  const { id, eventType, actorId, version, data, metadata } = event;
+  return metadata === undefined
+    ? { id, eventType, actorId, version, data, timestamp }
+    : { id, eventType, actorId, version, data, timestamp, metadata };
+}

@@ -1,0 +1,64 @@
+import type { StoredMsg } from '@nats-io/jetstream';
+import type { StoreContext } from '../context.js';
+import { track } from '../context.js';
+import { type ActorHistory, emptyHistory, extendHistory } from './actor-history.js';
+import { lastMessage, msgIdOf } from './last-message.js';
+import { readRange } from './read-range.js';
+
+/**
+ * The actor's history, enough to answer a read from `fromVersion`. One direct get finds the
+ * subject's last sequence; a cached history that still ends there is returned as is (one round
+ * trip), one that ends earlier is extended with only the newer messages, and otherwise the subject
+ * is read with an ordered consumer, from the actor's snapshot when that covers `fromVersion`.
+ * `head` is the last message when the caller has just fetched it.
+ */
+export async function loadHistory(
+  context: StoreContext,
+  actorId: string,
+  subject: string,
+  fromVersion: number,
+  head?: StoredMsg | null,
+): Promise<ActorHistory> {
+  const last = head === undefined ? await lastMessage(context, subject) : head;
+  if (last === null) {
+    context.histories.delete(actorId);
+    return emptyHistory(1, 0);
+  }
+  const cached = context.histories.get(actorId);
+  if (cached !== undefined && fromVersion >= cached.coversFromVersion && cached.lastSeq <= last.seq) {
+    if (cached.lastSeq === last.seq && sameLastMessage(cached, last)) return cached;
+    if (cached.lastSeq < last.seq) return read(context, actorId, subject, cached, last.seq);
+  }
+  const hint = context.snapshotHints.get(actorId);
+  // A snapshot's hint applies when the read starts after its version (and the hint is not from a
+  // stream that has since been deleted and created again, whose sequences would be smaller).
+  const useHint = hint !== undefined && hint.version < fromVersion && hint.seq <= last.seq;
+  const start = useHint ? emptyHistory(hint.seq + 1, hint.version) : emptyHistory(1, 0);
+  return read(context, actorId, subject, start, last.seq);
+}
+
+async function read(
+  context: StoreContext,
+  actorId: string,
+  subject: string,
+  from: ActorHistory,
+  endSeq: number,
+): Promise<ActorHistory> {
+  const messages = await readRange(context.js, {
+    stream: context.config.stream,
+    subject,
+    startSeq: from.lastSeq + 1,
+    endSeq,
+    idleTimeoutMs: context.timeoutMs,
+    cleanup: (deletion) => track(context, deletion),
+  });
+  const history = extendHistory(from, actorId, messages, endSeq);
+  context.histories.set(actorId, history);
+  return history;
+}
+
+// The same sequence and, when the last message was an event, the same event id: a stream that was
+// deleted and created again restarts its sequences, so a sequence alone could match by accident.
+function sameLastMessage(history: ActorHistory, last: StoredMsg): boolean {
+  return history.lastEventId === undefined || history.lastEventId === msgIdOf(last);
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyEvent } from '@aether/core';
+import { natsUrl } from '@aether/nats-harness/vitest';
+import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { afterAll } from 'vitest';
+import { JetStreamEventStore, type JetStreamEventStoreOptions } from '../jetstream-event-store.js';
+
+/** A store name no other test file or earlier run uses (letters, digits, `-`). */
+export function uniqueStoreName(label: string): string {
+  return `t-${label}-${randomUUID().slice(0, 8)}`;
+}
+
+// Teardown steps of this test file, run after its last test, the latest first. A registry rather
+// than afterAll() calls, because hooks registered inside a running test never run.
+const teardown: Array<() => unknown> = [];
+afterAll(async () => {
+  for (let step = teardown.pop(); step !== undefined; step = teardown.pop()) await step();
+});
+
+/** Runs `step` after the file's tests (steps run in reverse order of registration). */
+export function cleanup(step: () => unknown): void {
+  teardown.push(step);
+}
+
+/** Connects to the test server; the connection is closed after everything registered later. */
+export async function testConnection(): Promise<NatsConnection> {
+  const nc = await connect({ servers: natsUrl() });
+  cleanup(() => nc.close());
+  return nc;
+}
+
+/** Opens a store on `nc`; after the file's tests it is closed and its stream and bucket deleted. */
+export async function testStore(
+  nc: NatsConnection,
+  options: JetStreamEventStoreOptions = {},
+): Promise<JetStreamEventStore> {
+  const store = await JetStreamEventStore.open(nc, options);
+  cleanup(async () => {
+    await store.close();
+    await dropStreams(nc, store.stream);
+  });
+  return store;
+}
+
+/** Deletes a store's stream and snapshot bucket (deleting a whole stream is allowed; messages are not). */
+export async function dropStreams(nc: NatsConnection, stream: string): Promise<void> {
+  if (nc.isClosed()) return;
+  const jsm = await jetstreamManager(nc);
+  for (const name of [stream, `KV_${stream}-snapshots`])
+    await jsm.streams.delete(name).catch(() => undefined);
+}
+
+export async function manager(nc: NatsConnection): Promise<JetStreamManager> {
+  return jetstreamManager(nc);
+}
+
+let counter = 0;
+
+/** A valid event; `overrides` replace any field. */
+export function makeEvent(actorId: string, version: number, overrides: Partial<AnyEvent> = {}): AnyEvent {
+  return {
+    id: `evt-${randomUUID()}-${++counter}`,
+    eventType: 'ItemAdded',
+    actorId,
+    version,
+    data: { sku: `sku-${version}`, quantity: version },
+    timestamp: new Date(1_700_000_000_000 + version),
+    ...overrides,
+  };
+}

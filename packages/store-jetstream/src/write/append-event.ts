@@ -1,0 +1,90 @@
+import { type Event, VersionConflictError } from '@aether/core';
+import type { PubAck } from '@nats-io/jetstream';
+import type { ActorHead, StoreContext } from '../context.js';
+import { ApiCodes, apiCodeOf } from '../errors/classify.js';
+import { JetStreamStoreError } from '../errors/store-error.js';
+import { appendSaved } from '../read/actor-history.js';
+import { type FreshHead, readHead } from '../read/read-head.js';
+import { confirmDuplicate } from './confirm-duplicate.js';
+import { sameEvent } from './same-event.js';
+
+/** A validated event ready to publish. */
+export interface PreparedEvent {
+  event: Event;
+  subject: string;
+  payload: Uint8Array;
+}
+
+/** Publishes that lost the race to other writers before the save gives up (`CONTENTION`, retryable). */
+const maxPublishAttempts = 25;
+
+/**
+ * Appends one event; the caller runs appends of one actor one at a time. Publishes with
+ * `Nats-Msg-Id = event.id` and the expectation that the actor's last subject sequence is the one
+ * this process knows, so the server refuses a stale writer (error 10071, recognised by code). Then
+ * it re-reads the actor's head with one direct get: a version not above it is a
+ * `VersionConflictError` with the real current version; otherwise it publishes again on the fresh
+ * sequence. The head comes from the cache when it can: a stale entry costs a retry, never a lost or
+ * duplicated version.
+ */
+export async function appendEvent(context: StoreContext, prepared: PreparedEvent): Promise<void> {
+  const { event, subject } = prepared;
+  let head: ActorHead | FreshHead | undefined = context.heads.get(event.actorId);
+  let fresh = false;
+  if (head === undefined) {
+    // A first event is most likely a new actor: expect an empty subject and skip the read.
+    if (event.version === 1) head = { version: 0, seq: 0 };
+    else [head, fresh] = [await readHead(context, event.actorId, subject), true];
+  }
+  for (let attempt = 0; ; attempt++) {
+    if (event.version <= head.version) {
+      if (!fresh) {
+        [head, fresh] = [await readHead(context, event.actorId, subject), true];
+        continue;
+      }
+      // The event itself may be the head: an earlier attempt stored it and its ack was lost.
+      const latest = (head as FreshHead).event;
+      if (latest !== undefined && sameEvent(latest, event)) return;
+      throw new VersionConflictError({
+        actorId: event.actorId,
+        attemptedVersion: event.version,
+        currentVersion: head.version,
+      });
+    }
+    if (attempt >= maxPublishAttempts) throw contention(event, attempt);
+    let ack: PubAck;
+    try {
+      ack = await context.js.publish(subject, prepared.payload, {
+        msgID: event.id,
+        expect: { lastSubjectSequence: head.seq },
+      });
+    } catch (err) {
+      if (apiCodeOf(err) !== ApiCodes.WrongLastSequence) throw err;
+      [head, fresh] = [await readHead(context, event.actorId, subject), true];
+      continue;
+    }
+    if (ack.duplicate) return confirmDuplicate(context, event, subject, ack.seq);
+    remember(context, event, head.seq, ack.seq);
+    return;
+  }
+}
+
+// Keeps both caches warm: the write head, and a cached history that ended right before this event.
+function remember(context: StoreContext, event: Event, previousSeq: number, seq: number): void {
+  context.heads.set(event.actorId, { version: event.version, seq });
+  const history = context.histories.get(event.actorId);
+  if (history === undefined) return;
+  if (history.lastSeq === previousSeq && history.lastVersion < event.version) {
+    context.histories.set(event.actorId, appendSaved(history, event, seq));
+  } else {
+    context.histories.delete(event.actorId);
+  }
+}
+
+function contention(event: Event, attempts: number): JetStreamStoreError {
+  return new JetStreamStoreError(
+    'CONTENTION',
+    `saving event ${JSON.stringify(event.id)} (version ${event.version}) of actor ${JSON.stringify(event.actorId)} ` +
+      `lost the race to other writers ${attempts} times in a row; nothing was stored, retrying is safe`,
+  );
+}

@@ -1,0 +1,30 @@
+import { type Event, ValidationError } from '@aether/core';
+
+const encoder = new TextEncoder();
+// The headers every append sends: the status line, Nats-Msg-Id and the expected sequence with the
+// most digits a sequence can have, and the blank line that ends them.
+const fixedHeaderBytes =
+  'NATS/1.0\r\nNats-Msg-Id: \r\nNats-Expected-Last-Subject-Sequence: 18446744073709551615\r\n\r\n'.length;
+
+/** Checks an event id can travel as the `Nats-Msg-Id` header. */
+export function checkEventId(event: Event): void {
+  if (/[\r\n]/.test(event.id)) {
+    throw new ValidationError('id', 'may not contain CR or LF: the store sends it as the Nats-Msg-Id header');
+  }
+}
+
+/**
+ * Checks that the encoded event plus its headers fits the server's `max_payload`: a bigger one
+ * is a `ValidationError` before anything is sent, not a protocol error that drops the connection.
+ */
+export function checkEventSize(event: Event, payload: Uint8Array, maxPayload: number): void {
+  const headerBytes = fixedHeaderBytes + encoder.encode(event.id).length;
+  const total = payload.length + headerBytes;
+  if (total > maxPayload) {
+    throw new ValidationError(
+      'event',
+      `encodes to ${total} bytes (${payload.length} of JSON and ${headerBytes} of headers), more than the server's ` +
+        `max_payload of ${maxPayload} bytes; keep large data elsewhere and store a reference to it`,
+    );
+  }
+}

@@ -1,0 +1,59 @@
+/** The loopback address every harness server listens on; nothing is ever exposed beyond it. */
+export const LOOPBACK = '127.0.0.1';
+
+/** The cluster part of one node's config: its route listener and the route ports of its peers. */
+export interface ClusterNodeConfig {
+  /** The cluster's name; every node of one cluster uses the same. */
+  name: string;
+  /** The port this node accepts routes on. */
+  port: number;
+  /** Route ports of the other nodes (on loopback); listing this node's own port is harmless. */
+  routes: readonly number[];
+}
+
+/** Everything one `nats-server` config file says. */
+export interface NatsNodeConfig {
+  /** Unique per node; JetStream clusters require it. */
+  serverName: string;
+  /** Client port; -1 lets the server choose a free one (read back from its log). */
+  port: number;
+  jetstream: boolean;
+  /** JetStream store directory. */
+  storeDir: string;
+  /** HTTP monitoring port (`/healthz`, `/jsz`); -1 for a free one; undefined for none. */
+  monitorPort?: number | undefined;
+  cluster?: ClusterNodeConfig | undefined;
+  /** Raw config text appended as is (auth, TLS, limits) for tests that need it. */
+  extra?: string | undefined;
+}
+
+/** Renders one node's config file. Strings are JSON-quoted, which the server's parser accepts. */
+export function renderNatsConfig(config: NatsNodeConfig): string {
+  const lines = [
+    `server_name: ${quote(config.serverName)}`,
+    `host: ${quote(LOOPBACK)}`,
+    `port: ${config.port}`,
+  ];
+  if (config.monitorPort !== undefined) {
+    lines.push(`http: ${quote(`${LOOPBACK}:${config.monitorPort}`)}`);
+  }
+  if (config.jetstream) {
+    lines.push('jetstream {', `  store_dir: ${quote(config.storeDir)}`, '}');
+  }
+  if (config.cluster !== undefined) {
+    const routes = config.cluster.routes.map((port) => quote(`nats-route://${LOOPBACK}:${port}`));
+    lines.push(
+      'cluster {',
+      `  name: ${quote(config.cluster.name)}`,
+      `  listen: ${quote(`${LOOPBACK}:${config.cluster.port}`)}`,
+      `  routes: [${routes.join(', ')}]`,
+      '}',
+    );
+  }
+  if (config.extra !== undefined) lines.push(config.extra);
+  return `${lines.join('\n')}\n`;
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,15 @@
+export { type ClusterNodeConfig, LOOPBACK, type NatsNodeConfig, renderNatsConfig } from './config-file.js';
+export {
+  DEBIAN_NATS_SERVER,
+  type FindBinaryOptions,
+  findNatsServer,
+  INSTALL_HINT,
+  NatsServerNotFoundError,
+} from './find-binary.js';
+export { freePort } from './free-port.js';
+export { waitHealthy } from './health.js';
+export { processState, waitForProcessState } from './process-state.js';
+export { readServerInfo } from './server-info.js';
+export { type NatsCluster, type StartNatsClusterOptions, startNatsCluster } from './start-nats-cluster.js';
+export { type NatsServer, type StartNatsServerOptions, startNatsServer } from './start-nats-server.js';
+export { uniqueName } from './unique-name.js';
