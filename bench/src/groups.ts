@@ -1,8 +1,10 @@
 import { inMemoryGroup } from './cases/in-memory.js';
+import { jetstreamGroup } from './cases/jetstream.js';
+import { natsBusGroup } from './cases/nats-bus.js';
 import type { BenchGroup } from './model.js';
 
 /**
  * Every benchmark group, in the order they run and appear in the README. A new group is a file
  * in `cases/` exporting a `BenchGroup`, added here.
  */
-export const groups: readonly BenchGroup[] = [inMemoryGroup];
+export const groups: readonly BenchGroup[] = [inMemoryGroup, jetstreamGroup, natsBusGroup];

@@ -1,7 +1,6 @@
-import type { BenchCase, Contender, RunPlan, Sample } from './model.js';
+import type { BenchCase, RunPlan, Sample, Trial } from './model.js';
 import type { ContenderResult } from './results.js';
 import { median } from './stats.js';
-import { collectGarbage } from './timing.js';
 
 /**
  * One short warm-up, then the median of five runs, each stopped after 1 s if it has not finished.
@@ -13,29 +12,73 @@ export function planOf(benchCase: BenchCase): RunPlan {
   return { ...defaultPlan, ...benchCase.plan };
 }
 
-/** Warm-ups, then measured repetitions; a failure becomes a result with an `error`, never a crash. */
-export async function measure(contender: Contender, plan: RunPlan): Promise<ContenderResult> {
+/** A contender ready to be opened where it is measured (its own process). */
+export interface Entrant {
+  readonly name: string;
+  open(): Promise<Trial>;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly trial: Trial | undefined;
+  readonly samples: Sample[];
+  error: string | undefined;
+}
+
+/**
+ * Opens the contenders one after another (the subject first: its setup may prepare data the others
+ * reuse), then lets them take turns: every warm-up, then one measured repetition each, in
+ * alternating order (A B C, C B A, A B C, ...). A machine that gets busier or quieter during a case
+ * then affects every contender alike instead of whichever ran last. A failure becomes a result with
+ * an `error`, never a crash.
+ */
+export async function measureInTurns(
+  entrants: readonly Entrant[],
+  plan: RunPlan,
+): Promise<ContenderResult[]> {
+  const entries: Entry[] = [];
   try {
-    const trial = await contender.open();
-    try {
-      for (let warmup = 0; warmup < plan.warmups; warmup++)
-        await trial.run({ maxSeconds: plan.warmupSeconds });
-      const samples: Sample[] = [];
-      for (let repetition = 0; repetition < plan.repetitions; repetition++) {
-        collectGarbage();
-        samples.push(await trial.run({ maxSeconds: plan.maxSeconds }));
-      }
-      return summarise(contender.name, samples);
-    } finally {
-      await trial.close?.();
+    for (const entrant of entrants) entries.push(await openEntry(entrant));
+    for (let warmup = 0; warmup < plan.warmups; warmup++) {
+      for (const entry of entries) await runOnce(entry, plan.warmupSeconds);
     }
-  } catch (error) {
-    return {
-      name: contender.name,
-      values: [],
-      error: error instanceof Error ? error.message : String(error),
-    };
+    for (let repetition = 0; repetition < plan.repetitions; repetition++) {
+      const order = repetition % 2 === 0 ? entries : [...entries].reverse();
+      for (const entry of order) {
+        const sample = await runOnce(entry, plan.maxSeconds);
+        if (sample !== undefined) entry.samples.push(sample);
+      }
+    }
+  } finally {
+    await Promise.all(entries.map((entry) => entry.trial?.close?.().catch(() => undefined)));
   }
+  return entries.map((entry) =>
+    entry.error === undefined
+      ? summarise(entry.name, entry.samples)
+      : { name: entry.name, values: [], error: entry.error },
+  );
+}
+
+async function openEntry(entrant: Entrant): Promise<Entry> {
+  try {
+    return { name: entrant.name, trial: await entrant.open(), samples: [], error: undefined };
+  } catch (error) {
+    return { name: entrant.name, trial: undefined, samples: [], error: messageOf(error) };
+  }
+}
+
+async function runOnce(entry: Entry, maxSeconds: number): Promise<Sample | undefined> {
+  if (entry.error !== undefined || entry.trial === undefined) return undefined;
+  try {
+    return await entry.trial.run({ maxSeconds });
+  } catch (error) {
+    entry.error = messageOf(error);
+    return undefined;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function summarise(name: string, samples: readonly Sample[]): ContenderResult {

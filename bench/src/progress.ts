@@ -13,7 +13,7 @@ export const progress = {
   case(index: number, total: number, benchCase: BenchCase): void {
     write(`  [${index}/${total}] ${benchCase.title}`);
   },
-  contender(result: ContenderResult, unit: string, seconds: number): void {
+  contender(result: ContenderResult, unit: string): void {
     const name = result.name.padEnd(16);
     if (result.median === undefined) {
       write(`        ${name} failed: ${result.error ?? 'no result'}`);
@@ -25,8 +25,11 @@ export const progress = {
         : `; ${result.capped.runs} stopped at the time cap after ${formatNumber(result.capped.minDone)}–${formatNumber(result.capped.maxDone)} of ${formatNumber(result.capped.planned)}`;
     const range = `${formatNumber(Math.min(...result.values))}–${formatNumber(Math.max(...result.values))}`;
     write(
-      `        ${name} ${formatValue(result.median, unit)} (median of ${result.values.length}: ${range}${capped}; ${formatSeconds(seconds)})`,
+      `        ${name} ${formatValue(result.median, unit)} (median of ${result.values.length}: ${range}${capped})`,
     );
+  },
+  caseDone(seconds: number): void {
+    write(`        (${formatSeconds(seconds)})`);
   },
 };
 

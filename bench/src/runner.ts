@@ -1,16 +1,27 @@
-import { measureInChild } from './isolate.js';
-import { planOf } from './measure.js';
-import type { BenchCase, Contender } from './model.js';
+import { openChildTrial } from './isolate.js';
+import { measureInTurns, planOf } from './measure.js';
+import type { BenchCase } from './model.js';
 import { progress } from './progress.js';
-import type { CaseResult, ContenderResult } from './results.js';
+import type { CaseResult } from './results.js';
 import { evaluateTargets } from './targets.js';
 
-/** Measures Aether and then every baseline of a case, each in its own process, under the same plan. */
+/**
+ * Measures Aether and every baseline of a case under the same plan, each in its own process,
+ * taking turns run by run (see `measureInTurns`).
+ */
 export async function runCase(groupName: string, benchCase: BenchCase): Promise<CaseResult> {
-  const run = (contender: Contender) => runContender(groupName, benchCase, contender);
-  const subject = await run(benchCase.subject);
-  const baselines: ContenderResult[] = [];
-  for (const baseline of benchCase.baselines) baselines.push(await run(baseline));
+  const started = performance.now();
+  const contenders = [benchCase.subject, ...benchCase.baselines];
+  const [subject, ...baselines] = await measureInTurns(
+    contenders.map((contender) => ({
+      name: contender.name,
+      open: () => openChildTrial({ group: groupName, caseId: benchCase.id, contender: contender.name }),
+    })),
+    planOf(benchCase),
+  );
+  if (subject === undefined) throw new Error(`case ${benchCase.id} measured nothing`);
+  for (const result of [subject, ...baselines]) progress.contender(result, benchCase.metric.unit);
+  progress.caseDone((performance.now() - started) / 1000);
   return {
     id: benchCase.id,
     title: benchCase.title,
@@ -21,15 +32,4 @@ export async function runCase(groupName: string, benchCase: BenchCase): Promise<
     baselines,
     targets: evaluateTargets(benchCase.targets ?? [], benchCase.metric, subject, baselines),
   };
-}
-
-async function runContender(
-  groupName: string,
-  benchCase: BenchCase,
-  contender: Contender,
-): Promise<ContenderResult> {
-  const started = performance.now();
-  const result = await measureInChild({ group: groupName, caseId: benchCase.id, contender: contender.name });
-  progress.contender(result, benchCase.metric.unit, (performance.now() - started) / 1000);
-  return result;
 }

@@ -1,4 +1,10 @@
+/** Thrown by a closed bus's `publish` and `subscribe`; shared by every `EventBus` implementation. */
+export { EVENT_BUS_CLOSED, EventBusClosedError } from './bus/event-bus-closed-error.js';
 export { LocalEventBus } from './bus/local-event-bus.js';
+/** One bounded, filtered subscriber buffer read as an async iterator; a building block for other buses. */
+export { LocalSubscription } from './bus/local-subscription.js';
+/** Validates `subscribe()`'s pattern and options into the settings a `LocalSubscription` takes. */
+export { type ResolvedSubscription, resolveSubscription } from './bus/subscribe-options.js';
 export { decodeEvent, encodeEvent } from './codec/json-codec.js';
 export { findVersionConflict, isVersionConflict } from './errors/is-version-conflict.js';
 export { REPLAY_ERROR, ReplayError } from './errors/replay-error.js';

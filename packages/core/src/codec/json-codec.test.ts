@@ -142,3 +142,20 @@ describe('encodeEvent / decodeEvent', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
+
+describe('encodeEvent output', () => {
+  it('is exactly the text JSON.stringify gives for a validated event, with and without metadata', () => {
+    const base = {
+      id: 'e-"1"\u2028',
+      eventType: 'Typé',
+      actorId: 'a.b\nc',
+      version: 9,
+      data: { nested: { list: [1, 'two', null, true] }, emoji: '🍵' },
+      timestamp: new Date('2024-05-01T10:00:00.123Z'),
+    };
+    for (const input of [base, { ...base, metadata: { correlationId: 'c-1' } }]) {
+      const event = validateEvent(input);
+      expect(new TextDecoder().decode(encodeEvent(event))).toBe(JSON.stringify(event));
+    }
+  });
+});

@@ -41,6 +41,7 @@ export class LruCache<K, V> {
     if (weight > this.#capacity) return;
     this.#entries.set(key, { value, weight });
     this.#weight += weight;
+    if (this.#weight <= this.#capacity) return; // the usual case: no iterator on the hot path
     for (const [oldestKey, oldest] of this.#entries) {
       if (this.#weight <= this.#capacity) break;
       this.#entries.delete(oldestKey);

@@ -2,12 +2,18 @@ import { type Event, ReplayError, ValidationError } from '@aether/core';
 import { copyBytes } from './copy-bytes.js';
 import { decodeStored } from './decode-stored.js';
 
-/** One stored message of an actor: a decoded event or the reason it could not be decoded. */
+/**
+ * One stored message of an actor: a decoded event or the reason it could not be decoded. The
+ * event is frozen; `time` is its instant, kept apart because its Date may have been handed out.
+ */
 export type HistoryEntry =
-  | { seq: number; event: Event; error?: undefined }
+  | { seq: number; event: Event; time: number; error?: undefined }
   | { seq: number; event?: undefined; error: ReplayError };
 
-/** What the store knows of an actor's subject, from `firstSeq` up to `lastSeq`. Never mutated. */
+/**
+ * What the store knows of an actor's subject, from `firstSeq` up to `lastSeq`. Never mutated but
+ * for `unseenFrom`.
+ */
 export interface ActorHistory {
   /** Stream sequence the read started at (1 = the whole subject). */
   readonly firstSeq: number;
@@ -25,6 +31,13 @@ export interface ActorHistory {
    */
   readonly entries: HistoryEntry[];
   readonly count: number;
+  /**
+   * Entries from this index on were decoded by the read that returned this object and nobody has
+   * seen their events yet: the first `selectFrom` on this object hands those out as they are
+   * instead of copying them, and clears it (the only change ever made to a history). The cache
+   * keeps the history without it (`seen`), so every later read copies.
+   */
+  unseenFrom?: number | undefined;
 }
 
 /** An empty history starting at `firstSeq`, after version `afterVersion` (0 = from the start). */
@@ -37,6 +50,7 @@ export function emptyHistory(firstSeq: number, afterVersion: number): ActorHisto
     lastEventId: undefined,
     entries: [],
     count: 0,
+    unseenFrom: undefined,
   };
 }
 
@@ -72,20 +86,34 @@ export function extendHistory(
       entries.push({ seq, error: new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause }) });
       lastEventId = undefined;
     } else {
-      entries.push({ seq, event: decoded });
+      entries.push({ seq, event: decoded, time: decoded.timestamp.getTime() });
       lastVersion = decoded.version;
       lastEventId = decoded.id;
     }
   }
-  return { ...history, entries, count: entries.length, lastSeq, lastVersion, lastEventId };
+  return {
+    ...history,
+    entries,
+    count: entries.length,
+    lastSeq,
+    lastVersion,
+    lastEventId,
+    unseenFrom: history.count,
+  };
+}
+
+/** The history as the cache keeps it: every event already handed out (or about to be). */
+export function seen(history: ActorHistory): ActorHistory {
+  return history.unseenFrom === undefined ? history : { ...history, unseenFrom: undefined };
 }
 
 /** A new history with an event this process has just stored at `seq` (the save path keeps the cache warm). */
 export function appendSaved(history: ActorHistory, event: Event, seq: number): ActorHistory {
   const entries = appendable(history);
-  entries.push({ seq, event });
+  entries.push({ seq, event, time: event.timestamp.getTime() });
   return {
     ...history,
+    unseenFrom: undefined,
     entries,
     count: entries.length,
     lastSeq: seq,
@@ -95,8 +123,10 @@ export function appendSaved(history: ActorHistory, event: Event, seq: number): A
 }
 
 /**
- * The events with `version >= fromVersion` (new objects with a fresh `Date`, so callers can never
- * change the cached history), and the errors stored after the last event below `fromVersion`.
+ * The events with `version >= fromVersion`, and the errors stored after the last event below
+ * `fromVersion`. Events are frozen; each comes with a Date of its own, so a caller can never change
+ * the cached history: a copy with a fresh Date, except for events just decoded that nobody has seen
+ * (`unseenFrom`), handed out as they are (a replay of 10,000 events saves 10,000 copies).
  */
 export function selectFrom(
   history: ActorHistory,
@@ -112,16 +142,18 @@ export function selectFrom(
   }
   const events: Event[] = [];
   const errors: ReplayError[] = [];
+  const unseenFrom = history.unseenFrom ?? history.count;
+  if (history.unseenFrom !== undefined) history.unseenFrom = undefined;
   for (let index = start; index < history.count; index++) {
     const entry = history.entries[index] as HistoryEntry;
     if (entry.error !== undefined) errors.push(entry.error);
-    else events.push(copyEvent(entry.event));
+    else events.push(index >= unseenFrom ? entry.event : copyEvent(entry.event, entry.time));
   }
   return { events, errors };
 }
 
-function copyEvent(event: Event): Event {
-  const timestamp = new Date(event.timestamp.getTime());
+function copyEvent(event: Event, time: number): Event {
+  const timestamp = new Date(time);
   const { id, eventType, actorId, version, data, metadata } = event;
   return metadata === undefined
     ? { id, eventType, actorId, version, data, timestamp }

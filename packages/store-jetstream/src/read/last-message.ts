@@ -1,14 +1,29 @@
-import type { StoredMsg } from '@nats-io/jetstream';
+import type { MsgRequest, StoredMsg } from '@nats-io/jetstream';
 import type { StoreContext } from '../context.js';
 
-/** The last message on `subject`, or null when it has none: one direct get, one round trip. */
+/** The last message on `subject`, or null when it has none: one round trip (see `getMessage`). */
 export function lastMessage(context: StoreContext, subject: string): Promise<StoredMsg | null> {
-  return context.jsm.direct.getMessage(context.config.stream, { last_by_subj: subject });
+  return getMessage(context, { last_by_subj: subject });
 }
 
 /** The message at stream sequence `seq`, or null. */
 export function messageAt(context: StoreContext, seq: number): Promise<StoredMsg | null> {
-  return context.jsm.direct.getMessage(context.config.stream, { seq });
+  return getMessage(context, { seq });
+}
+
+/**
+ * One message, one round trip, consistent with every acknowledged append. On a stream with one
+ * replica that is a direct get (`$JS.API.DIRECT.GET`, answered by the only copy). With replicas,
+ * a direct get is answered by any replica that is current, preferably one on the server the client
+ * is connected to, and a follower applies an append a moment after the leader acknowledged it: it
+ * can answer with the message before (measured on a 3-node cluster, see the README). There the
+ * store asks `$JS.API.STREAM.MSG.GET`, which only the stream leader answers.
+ */
+function getMessage(context: StoreContext, query: MsgRequest): Promise<StoredMsg | null> {
+  const { stream, replicas } = context.config;
+  return replicas > 1
+    ? context.jsm.streams.getMessage(stream, query)
+    : context.jsm.direct.getMessage(stream, query);
 }
 
 /** The event id a message was published with (its `Nats-Msg-Id` header). */

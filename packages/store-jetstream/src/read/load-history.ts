@@ -1,7 +1,7 @@
 import type { StoredMsg } from '@nats-io/jetstream';
 import type { StoreContext } from '../context.js';
 import { track } from '../context.js';
-import { type ActorHistory, emptyHistory, extendHistory } from './actor-history.js';
+import { type ActorHistory, emptyHistory, extendHistory, seen } from './actor-history.js';
 import { lastMessage, msgIdOf } from './last-message.js';
 import { readRange } from './read-range.js';
 
@@ -50,10 +50,11 @@ async function read(
     startSeq: from.lastSeq + 1,
     endSeq,
     idleTimeoutMs: context.timeoutMs,
+    trustPending: context.config.replicas === 1,
     cleanup: (deletion) => track(context, deletion),
   });
   const history = extendHistory(from, actorId, messages, endSeq);
-  context.histories.set(actorId, history);
+  context.histories.set(actorId, seen(history));
   return history;
 }
 

@@ -1,6 +1,5 @@
 import { type Event, ValidationError } from '@aether/core';
 
-const encoder = new TextEncoder();
 // The headers every append sends: the status line, Nats-Msg-Id and the expected sequence with the
 // most digits a sequence can have, and the blank line that ends them.
 const fixedHeaderBytes =
@@ -18,7 +17,7 @@ export function checkEventId(event: Event): void {
  * is a `ValidationError` before anything is sent, not a protocol error that drops the connection.
  */
 export function checkEventSize(event: Event, payload: Uint8Array, maxPayload: number): void {
-  const headerBytes = fixedHeaderBytes + encoder.encode(event.id).length;
+  const headerBytes = fixedHeaderBytes + Buffer.byteLength(event.id, 'utf8');
   const total = payload.length + headerBytes;
   if (total > maxPayload) {
     throw new ValidationError(

@@ -1,0 +1,60 @@
+import { NatsEventBus } from '@aether/bus-nats';
+import type { AnyEvent } from '@aether/core';
+import { connect } from '@nats-io/transport-node';
+import { benchEvent, rawPayload } from './payload.js';
+import { BUS_NAMESPACE, type Kind, subjectsOf } from './wire.js';
+
+/** The sending side of a contender, each used the way its users use it. */
+export interface Publisher {
+  /** Builds the events (or the payload) `send` sends, before the clock starts. */
+  prepare(count: number): void;
+  /** Sends the i-th prepared message. Aether's is awaited, as an application awaits `publish`. */
+  send(index: number): Promise<void> | void;
+  /** Builds a message stamped with `sentAt` and sends it (latency runs). */
+  sendStamped(index: number, sentAt: number): Promise<void> | void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPublisher(kind: Kind, servers: string, channel: string): Promise<Publisher> {
+  const subjects = subjectsOf(channel);
+  if (kind === 'aether') {
+    const bus = await NatsEventBus.connect({ servers, subjectPrefix: subjects.busPrefix });
+    let events: AnyEvent[] = [];
+    return {
+      prepare: (count) => {
+        events = Array.from({ length: count }, (_, index) => benchEvent(index));
+      },
+      send: (index) => bus.publish(BUS_NAMESPACE, events[index] as AnyEvent),
+      sendStamped: (index, sentAt) => bus.publish(BUS_NAMESPACE, benchEvent(index, sentAt)),
+      flush: () => bus.flush(),
+      close: () => bus.close(),
+    };
+  }
+  const nc = await connect({ servers });
+  if (kind === 'raw') {
+    // One 256-byte buffer, sent as it is: the transport's ceiling.
+    const payload = rawPayload();
+    return {
+      prepare: () => undefined,
+      send: () => nc.publish(subjects.raw, payload),
+      sendStamped: (_index, sentAt) => nc.publish(subjects.raw, rawPayload(sentAt)),
+      flush: () => nc.flush(),
+      close: () => nc.drain(),
+    };
+  }
+  // The same events as Aether's, encoded with JSON.stringify at each send and parsed on receipt:
+  // what a hand-written JSON-over-NATS bus costs, without validation, copies or filters.
+  const encoder = new TextEncoder();
+  let events: AnyEvent[] = [];
+  return {
+    prepare: (count) => {
+      events = Array.from({ length: count }, (_, index) => benchEvent(index));
+    },
+    send: (index) => nc.publish(subjects.json, encoder.encode(JSON.stringify(events[index]))),
+    sendStamped: (index, sentAt) =>
+      nc.publish(subjects.json, encoder.encode(JSON.stringify(benchEvent(index, sentAt)))),
+    flush: () => nc.flush(),
+    close: () => nc.drain(),
+  };
+}

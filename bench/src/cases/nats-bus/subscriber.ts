@@ -1,0 +1,85 @@
+// The receiving side of one nats-bus contender, in its own process (forked by subscriber-process.ts):
+// `node subscriber.js <kind> <servers> <channel>`. Counts what arrives, notes when the last message came and,
+// when armed for latency, how long each took since its publisher stamped it.
+import { NatsEventBus } from '@aether/bus-nats';
+import type { Msg } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { rawSentAt } from './payload.js';
+import { BUS_NAMESPACE, type FromSubscriber, type Kind, now, subjectsOf, type ToSubscriber } from './wire.js';
+
+const [kind = 'raw', servers = '', channel = 'bench'] = process.argv.slice(2) as [Kind, string, string];
+const subjects = subjectsOf(channel);
+
+let count = 0;
+let lastAt = 0;
+let latency = false;
+let latencies: number[] = [];
+let waiting: { expected: number; settle: () => void } | undefined;
+
+function received(sentAt: number): void {
+  count++;
+  lastAt = now();
+  if (latency) latencies.push(lastAt - sentAt);
+  if (waiting !== undefined && count >= waiting.expected) waiting.settle();
+}
+
+const decoder = new TextDecoder();
+let flush: () => Promise<void>;
+let close: () => Promise<void>;
+
+if (kind === 'aether') {
+  const bus = await NatsEventBus.connect({ servers, subjectPrefix: subjects.busPrefix });
+  // A buffer large enough that the reader's loop never drops what one socket read brings.
+  const subscription = bus.subscribe(BUS_NAMESPACE, { bufferSize: 1_000_000 });
+  void (async () => {
+    for await (const { event } of subscription) received((event.data as { sentAt: number }).sentAt);
+  })();
+  flush = () => bus.flush();
+  close = () => bus.close();
+} else {
+  const nc = await connect({ servers });
+  const callback =
+    kind === 'raw'
+      ? (_err: Error | null, msg: Msg) => received(rawSentAt(msg.data))
+      : (_err: Error | null, msg: Msg) =>
+          received((JSON.parse(decoder.decode(msg.data)) as { data: { sentAt: number } }).data.sentAt);
+  nc.subscribe(kind === 'raw' ? subjects.raw : subjects.json, { callback });
+  flush = () => nc.flush();
+  close = () => nc.close();
+}
+
+const send = (message: FromSubscriber) => process.send?.(message);
+
+process.on('message', async (message: ToSubscriber) => {
+  switch (message.op) {
+    case 'arm':
+      count = 0;
+      lastAt = 0;
+      latency = message.latency;
+      latencies = [];
+      await flush();
+      send({ op: 'armed' });
+      return;
+    case 'collect': {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, message.timeoutMs);
+        waiting = {
+          expected: message.expected,
+          settle: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        if (count >= message.expected) waiting.settle();
+      });
+      waiting = undefined;
+      send({ op: 'result', count, lastAt, latencies });
+      return;
+    }
+    case 'stop':
+      await close();
+      process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0));
+send({ op: 'ready' });

@@ -1,0 +1,16 @@
+export {
+  isNatsBusError,
+  isRetryableBusError,
+  NatsBusError,
+  type NatsBusErrorCode,
+  type NatsBusErrorDetails,
+} from './errors.js';
+export { type BusSubscription, NatsEventBus } from './nats-event-bus.js';
+export type { NatsEventBusConnectOptions, NatsEventBusOptions } from './options.js';
+export {
+  DEFAULT_SUBJECT_PREFIX,
+  MAX_NAMESPACE_BYTES,
+  MAX_PREFIX_BYTES,
+} from './subject/subject-layout.js';
+export { HASHED_TOKEN_MARK, MAX_TOKEN_LENGTH } from './subject/subject-token.js';
+export { ORIGIN_HEADER } from './wire/origin.js';

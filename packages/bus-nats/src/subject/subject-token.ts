@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { encodeSubjectToken } from '@aether/core';
+
+/**
+ * The longest token an event type or actor id is written as. NATS drops a connection that sends a
+ * protocol line over 4096 bytes (`max_control_line`); two tokens of 1024 plus a namespace and a
+ * prefix (each bounded too) keep every `HPUB` and `SUB` line well inside. Same bound as the
+ * JetStream store.
+ */
+export const MAX_TOKEN_LENGTH = 1024;
+/** Starts the token of a value too long to encode: `~` is never followed by `H` in an encoded token. */
+export const HASHED_TOKEN_MARK = '~H';
+
+// Strings made only of these characters are their own encoding (see encodeSubjectToken).
+const plain = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * A non-empty string (an event type, an actor id) as one NATS subject token: `encodeSubjectToken`
+ * from `@aether/core`, the injective encoding the JetStream store uses too, or, when that is longer
+ * than `MAX_TOKEN_LENGTH`, `~H` + the SHA-256 of the string's UTF-16 code units, as the JetStream
+ * store does. The token only routes: receivers check the event's own fields, so even a hash
+ * collision cannot deliver an event to a subscriber that did not ask for it.
+ */
+export function subjectToken(value: string): string {
+  if (value.length <= MAX_TOKEN_LENGTH && plain.test(value)) return value;
+  const token = encodeSubjectToken(value);
+  if (token.length <= MAX_TOKEN_LENGTH) return token;
+  return (
+    HASHED_TOKEN_MARK + createHash('sha256').update(Buffer.from(value, 'utf16le')).digest('hex').toUpperCase()
+  );
+}
+
+/**
+ * `subjectToken` with a bounded memo, for values that repeat (event types): at most `capacity`
+ * entries, emptied when full.
+ */
+export class TokenCache {
+  readonly #tokens = new Map<string, string>();
+  readonly #capacity: number;
+
+  constructor(capacity = 1024) {
+    this.#capacity = capacity;
+  }
+
+  get(value: string): string {
+    let token = this.#tokens.get(value);
+    if (token === undefined) {
+      token = subjectToken(value);
+      if (this.#tokens.size >= this.#capacity) this.#tokens.clear();
+      this.#tokens.set(value, token);
+    }
+    return token;
+  }
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { type NatsServer, startNatsServer } from '@aether/nats-harness';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRetryable } from './errors/store-error.js';
+import { JetStreamEventStore } from './jetstream-event-store.js';
+import { AppendLog, appendLoop, countByCode } from './test-support/append-loop.js';
+import { makeEvent, uniqueStoreName } from './test-support/nats.js';
+
+/** The store's answer timeout in this test: each failed call must end within a small multiple of it. */
+const timeout = 1000;
+const actors = 4;
+const eventsPerActor = 50;
+
+async function connectionNames(server: NatsServer): Promise<string[]> {
+  const response = await fetch(`http://127.0.0.1:${server.monitorPort}/connz`);
+  const body = (await response.json()) as { connections?: Array<{ name?: string }> };
+  return (body.connections ?? []).map((connection) => connection.name ?? '');
+}
+
+describe('the server killed with SIGKILL in the middle of a stream of appends', () => {
+  let server: NatsServer;
+  beforeAll(async () => {
+    server = await startNatsServer({ monitor: true });
+  });
+  afterAll(() => server?.destroy());
+
+  it('loses no acknowledged event; the client reconnects by itself; saves fail retryably, never hang; retries store once', async () => {
+    const streamName = uniqueStoreName('killed');
+    const connectionName = `fault-store-${randomUUID().slice(0, 8)}`;
+    const store = await JetStreamEventStore.connect({
+      servers: server.url,
+      streamName,
+      timeout,
+      // Reconnect for ever, quickly: the server is back within a second here.
+      connection: {
+        name: connectionName,
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 50,
+        reconnectJitter: 0,
+      },
+    });
+    const actorIds = Array.from({ length: actors }, (_, index) => `killed-${index}-${randomUUID()}`);
+    const log = new AppendLog();
+    try {
+      const loops = Promise.all(
+        actorIds.map((actorId) => appendLoop({ store, actorId, count: eventsPerActor, log })),
+      );
+      loops.catch(() => undefined); // awaited below
+
+      // Kill in the middle: a third of the events are acknowledged, the others still to come.
+      await log.until(() => log.acked.length >= (actors * eventsPerActor) / 3);
+      const pidBefore = server.pid;
+      await server.kill('SIGKILL');
+      const ackedBeforeKill = log.acked.length;
+      // A save started while the server is down fails with a retryable error within the timeout...
+      const lateEvent = makeEvent(`started-while-down-${randomUUID()}`, 1);
+      const lateStarted = performance.now();
+      const lateError = await store.saveEvent(lateEvent).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      const lateMs = Math.round(performance.now() - lateStarted);
+      expect(isRetryable(lateError), String(lateError)).toBe(true);
+      expect(lateMs).toBeLessThanOrEqual(timeout + 500);
+      // ... as do the saves of the loops (every loop sees at least one failure)...
+      await log.until(() => actorIds.every((id) => log.failures.some((failure) => failure.actorId === id)));
+      const failedWhileDown = log.failures.length;
+      const restartedAt = performance.now();
+      await server.restart(); // same port, same store directory, a new process
+      expect(server.pid).not.toBe(pidBefore);
+      // ... and, with the server back, go on by themselves on the same store and connection.
+      await loops;
+      await store.saveEvent(lateEvent); // the same event again, as the error advised
+      const firstAckAfterRestart = log.ackedAt.find((at) => at > restartedAt);
+      expect(firstAckAfterRestart).toBeDefined();
+      expect(await connectionNames(server)).toContain(connectionName);
+
+      // Failures were retryable and bounded by the store's timeout: at most two round trips
+      // (a publish, then the check of a duplicate acknowledgement), each limited by `timeout`.
+      expect(log.failures.every((failure) => failure.retryable)).toBe(true);
+      const codes = countByCode(log.failures);
+      for (const code of Object.keys(codes)) {
+        expect(['TIMEOUT', 'DISCONNECTED', 'STREAM_UNAVAILABLE', 'NO_LEADER']).toContain(code);
+      }
+      const slowest = Math.max(...log.failures.map((failure) => failure.ms));
+      expect(slowest).toBeLessThanOrEqual(2 * timeout + 500);
+
+      // Read back through a fresh connection: each actor holds exactly the acknowledged events, in
+      // order, versions 1..n, so the saves retried after "may or may not have been stored" are
+      // stored once; the acknowledged ones from before the kill all survived.
+      const nc = await connect({ servers: server.url });
+      try {
+        const reader = await JetStreamEventStore.open(nc, { streamName });
+        for (const actorId of actorIds) {
+          const stored = await reader.getEvents(actorId);
+          const acked = log.acked.filter((event) => event.actorId === actorId);
+          expect(stored.map((event) => event.id)).toEqual(acked.map((event) => event.id));
+          expect(stored.map((event) => event.version)).toEqual(
+            Array.from({ length: eventsPerActor }, (_, i) => i + 1),
+          );
+        }
+        expect((await reader.getEvents(lateEvent.actorId)).map((event) => event.id)).toEqual([lateEvent.id]);
+        for (const id of log.retriedUncertain) {
+          expect(log.acked.filter((event) => event.id === id)).toHaveLength(1);
+        }
+        await reader.close();
+      } finally {
+        await nc.close();
+      }
+
+      console.log(
+        `[server killed] ${ackedBeforeKill} of ${actors * eventsPerActor} events acknowledged before SIGKILL; ` +
+          `a save started while it was down failed in ${lateMs} ms with ${(lateError as { code?: string }).code}; ` +
+          `${failedWhileDown} saves of the loops failed while it was down; failures by code ${JSON.stringify(codes)}, ` +
+          `slowest failed save ${slowest} ms (timeout ${timeout} ms); ` +
+          `${log.retriedUncertain.size} saves failed as "may or may not have been stored" and were retried with the same event; ` +
+          `first acknowledgement ${Math.round((firstAckAfterRestart ?? 0) - restartedAt)} ms after the restart began`,
+      );
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+});
