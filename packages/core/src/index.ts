@@ -5,7 +5,7 @@ export { LocalEventBus } from './bus/local-event-bus.js';
 export { LocalSubscription } from './bus/local-subscription.js';
 /** Validates `subscribe()`'s pattern and options into the settings a `LocalSubscription` takes. */
 export { type ResolvedSubscription, resolveSubscription } from './bus/subscribe-options.js';
-export { decodeEvent, encodeEvent } from './codec/json-codec.js';
+export { decodeEvent, decodeEventRecord, encodeEvent } from './codec/json-codec.js';
 export { findVersionConflict, isVersionConflict } from './errors/is-version-conflict.js';
 export { REPLAY_ERROR, ReplayError } from './errors/replay-error.js';
 export { SUBSCRIPTION_OVERFLOW, SubscriptionOverflowError } from './errors/subscription-overflow-error.js';

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Event } from '../event.js';
-import { validateEvent } from '../validation/validate-event.js';
-import { decodeEvent, encodeEvent } from './json-codec.js';
+import { eventFromRecord, validateEvent } from '../validation/validate-event.js';
+import { decodeEvent, decodeEventRecord, encodeEvent } from './json-codec.js';
 
 const event: Event = validateEvent({
   id: 'evt-1',
@@ -104,8 +104,8 @@ describe('encodeEvent / decodeEvent', () => {
     expect(decodeFailure(utf8(json)).field).toBe('event');
   });
 
-  it('rejects a JSON array (no timestamp)', () => {
-    expect(decodeFailure(utf8('[1,2]')).field).toBe('timestamp');
+  it('rejects a JSON array as not an event object', () => {
+    expect(decodeFailure(utf8('[1,2]')).field).toBe('event');
   });
 
   const good = JSON.parse(new TextDecoder().decode(encodeEvent(event))) as Record<string, unknown>;
@@ -157,5 +157,21 @@ describe('encodeEvent output', () => {
       const event = validateEvent(input);
       expect(new TextDecoder().decode(encodeEvent(event))).toBe(JSON.stringify(event));
     }
+  });
+});
+
+describe('decodeEventRecord', () => {
+  it('gives the compact record of the event, its data deeply frozen', () => {
+    const record = decodeEventRecord(encodeEvent(event));
+    expect(eventFromRecord(record)).toEqual(event);
+    expect(record.time).toBe(event.timestamp.getTime());
+    expect(Object.isFrozen(record.data)).toBe(true);
+  });
+
+  it('rejects a timestamp that is not a date string', () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({ ...JSON.parse(new TextDecoder().decode(encodeEvent(event))), timestamp: 'soon' }),
+    );
+    expect(() => decodeEventRecord(bytes)).toThrow(/timestamp/);
   });
 });

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { Event } from '../event.js';
-import { validateEvent } from '../validation/validate-event.js';
+import { type EventRecord, eventFromRecord, recordFromParsedJson } from '../validation/validate-event.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -27,20 +27,24 @@ const utf8: (text: string) => Uint8Array =
   nodeBuffer === undefined ? (text) => encoder.encode(text) : (text) => nodeBuffer.from(text, 'utf8');
 
 /**
- * Decodes and validates bytes written by `encodeEvent`. Throws `ValidationError` for bytes that
- * are not UTF-8 JSON of a valid event; stores turn that into a `ReplayError`.
+ * Decodes and validates bytes written by `encodeEvent` into a deeply frozen event. Throws
+ * `ValidationError` for bytes that are not UTF-8 JSON of a valid event; stores turn that into a
+ * `ReplayError`.
  */
 export function decodeEvent(bytes: Uint8Array): Event {
+  return Object.freeze(eventFromRecord(decodeEventRecord(bytes)));
+}
+
+/** `decodeEvent` into the compact `EventRecord` a store keeps (see `validateEventRecord`). */
+export function decodeEventRecord(bytes: Uint8Array): EventRecord {
   let parsed: unknown;
   try {
     parsed = JSON.parse(decoder.decode(bytes));
   } catch (cause) {
     throw new ValidationError('event', 'is not UTF-8 JSON', { cause });
   }
-  if (typeof parsed !== 'object' || parsed === null)
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ValidationError('event', 'is not a JSON object');
-  const record = parsed as Record<string, unknown>;
-  if (typeof record.timestamp !== 'string')
-    throw new ValidationError('timestamp', 'must be an ISO-8601 string');
-  return validateEvent({ ...record, timestamp: new Date(record.timestamp) });
+  }
+  return recordFromParsedJson(parsed);
 }

@@ -7,6 +7,8 @@ const maxDepth = 64;
 // Safe because the walk is synchronous and never re-entered.
 const pathStack: (string | number)[] = [];
 const objectStack: object[] = [];
+// Set for one walk: freeze the given objects themselves instead of copies (see freezeJsonObject).
+let adopting = false;
 
 /**
  * Checks that `value` is a plain JSON object and returns a deeply frozen copy of it, in one walk.
@@ -15,12 +17,18 @@ const objectStack: object[] = [];
  * data is merged into state. Object properties whose value is `undefined` are left out, as
  * JSON.stringify does, so every store keeps the same data.
  */
-export function freezeJsonObject(value: unknown, field: string): Readonly<Record<string, unknown>> {
+export function freezeJsonObject(
+  value: unknown,
+  field: string,
+  /** Check and freeze `value` itself, not a copy: only for objects nobody else holds (fresh JSON.parse output). */
+  adopt = false,
+): Readonly<Record<string, unknown>> {
   if (!isPlainObject(value)) {
     throw new ValidationError(field, `must be a plain JSON object, got ${kindOf(value)}`);
   }
   // Balanced on success; only a throw from inside the walk (say, a getter) can leave entries behind.
   if (objectStack.length !== 0) resetStacks();
+  adopting = adopt;
   return copyObject(value, field);
 }
 
@@ -49,8 +57,8 @@ function copyValue(value: unknown, root: string): unknown {
 
 function copyObject(source: object, root: string): Readonly<Record<string, unknown>> {
   enter(source, root);
-  const copy: Record<string, unknown> = {};
   const record = source as Record<string, unknown>;
+  const copy: Record<string, unknown> = adopting ? record : {};
   for (const key of Object.keys(record)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
       pathStack.push(key);
@@ -68,7 +76,7 @@ function copyObject(source: object, root: string): Readonly<Record<string, unkno
 
 function copyArray(source: readonly unknown[], root: string): readonly unknown[] {
   enter(source, root);
-  const copy = new Array<unknown>(source.length);
+  const copy = adopting ? (source as unknown[]) : new Array<unknown>(source.length);
   for (let index = 0; index < source.length; index++) {
     pathStack.push(index);
     const item = source[index];

@@ -23,6 +23,23 @@ export interface EventRecord {
  * naming the first bad field. Runs on every append, so it copies in one walk and nothing more.
  */
 export function validateEventRecord(event: unknown): EventRecord {
+  return buildRecord(event, requireTime, false);
+}
+
+/**
+ * The record of an event freshly parsed from JSON (the codec's job): the timestamp is ISO-8601
+ * text, and the parsed objects belong to nobody else, so they are checked and frozen in place
+ * instead of copied.
+ */
+export function recordFromParsedJson(parsed: unknown): EventRecord {
+  return buildRecord(parsed, requireIsoTime, true);
+}
+
+function buildRecord(
+  event: unknown,
+  timeOf: (value: unknown, field: string) => number,
+  adopt: boolean,
+): EventRecord {
   if (typeof event !== 'object' || event === null) {
     throw new ValidationError('event', `must be an object, got ${kindOf(event)}`);
   }
@@ -32,9 +49,9 @@ export function validateEventRecord(event: unknown): EventRecord {
     eventType: flatten(requireText(candidate.eventType, 'eventType')),
     actorId: flatten(requireText(candidate.actorId, 'actorId')),
     version: requireVersion(candidate.version, 'version'),
-    time: requireTime(candidate.timestamp, 'timestamp'),
-    data: freezeJsonObject(candidate.data, 'data'),
-    metadata: candidate.metadata === undefined ? undefined : requireMetadata(candidate.metadata),
+    time: timeOf(candidate.timestamp, 'timestamp'),
+    data: freezeJsonObject(candidate.data, 'data', adopt),
+    metadata: candidate.metadata === undefined ? undefined : requireMetadata(candidate.metadata, adopt),
   };
 }
 
@@ -95,8 +112,14 @@ function requireTime(value: unknown, field: string): number {
   return time;
 }
 
-function requireMetadata(value: unknown): Readonly<Record<string, string>> {
-  const copy = freezeJsonObject(value, 'metadata');
+function requireIsoTime(value: unknown, field: string): number {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw new ValidationError(field, 'must be an ISO-8601 string');
+  return time;
+}
+
+function requireMetadata(value: unknown, adopt: boolean): Readonly<Record<string, string>> {
+  const copy = freezeJsonObject(value, 'metadata', adopt);
   for (const [key, item] of Object.entries(copy)) {
     if (typeof item !== 'string')
       throw new ValidationError(`metadata.${key}`, `must be a string, got ${kindOf(item)}`);
