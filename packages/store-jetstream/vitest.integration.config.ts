@@ -1,12 +1,5 @@
-import { defineProject } from 'vitest/config';
+import { natsIntegrationProject } from '@aether/nats-harness/vitest-config';
 
 // Integration tests run against a real nats-server: NATS_URL when set, otherwise one the harness
 // starts on a free loopback port with a temporary store directory (and stops after the run).
-export default defineProject({
-  test: {
-    include: ['src/**/*.integration.test.ts'],
-    globalSetup: ['@aether/nats-harness/global-setup'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
-});
+export default natsIntegrationProject();

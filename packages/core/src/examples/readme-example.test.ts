@@ -1,26 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { describeApiList, expectReadmeExample, expectReadmeOutput, readerFor } from '@aether/doc-check';
 import { describe, expect, it } from 'vitest';
 import { main } from './readme-example.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const exampleSource = readFileSync(new URL('./readme-example.ts', import.meta.url), 'utf8');
-const indexSource = readFileSync(new URL('../index.ts', import.meta.url), 'utf8');
-
-/** The text between `startMarker` and `endMarker`, trimmed; fails the test when a marker is missing. */
-function between(text: string, startMarker: string, endMarker: string): string {
-  const start = text.indexOf(startMarker);
-  const end = text.indexOf(endMarker, start + startMarker.length);
-  expect(start, `marker ${startMarker}`).toBeGreaterThanOrEqual(0);
-  expect(end, `marker ${endMarker}`).toBeGreaterThan(start);
-  return text.slice(start + startMarker.length, end).trim();
-}
-
-/** The body of the single fenced block (```lang ... ```) in `section`. */
-function fencedBlock(section: string, lang: string): string {
-  const match = new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\`$`).exec(section);
-  expect(match, `a single \`\`\`${lang} block`).not.toBeNull();
-  return (match as RegExpExecArray)[1] as string;
-}
+const read = readerFor(import.meta.url);
+const readme = read('../../README.md');
 
 describe('README example', () => {
   it('prints the order state, the validation error and the version conflict', () => {
@@ -35,48 +18,17 @@ describe('README example', () => {
   });
 
   it('is the code block in README.md', () => {
-    const fromFile = between(exampleSource, '// README:start', '// README:end').replaceAll(
-      "from '../index.js'",
-      "from '@aether/core'",
-    );
-    const fromReadme = fencedBlock(between(readme, '<!-- example:start -->', '<!-- example:end -->'), 'ts');
-    expect(fromReadme).toBe(fromFile);
+    expectReadmeExample({ readme, source: read('./readme-example.ts'), packageName: '@aether/core' });
   });
 
   it('shows what main() prints in README.md', () => {
-    const shown = fencedBlock(
-      between(readme, '<!-- example-output:start -->', '<!-- example-output:end -->'),
-      'text',
-    );
-    expect(shown).toBe(main().join('\n'));
+    expectReadmeOutput(readme, 'example-output', main());
   });
 });
 
-describe('README API list', () => {
-  const exported = new Set(
-    [...indexSource.matchAll(/export(?: type)? \{([^}]*)\}/g)].flatMap((match) =>
-      (match[1] as string)
-        .split(',')
-        .map((name) => name.replace(/^\s*type\s+/, '').trim())
-        .filter((name) => name.length > 0),
-    ),
-  );
-  const documented = new Set(
-    [...between(readme, '<!-- api:start -->', '<!-- api:end -->').matchAll(/^- `([A-Za-z_]+)/gm)].map(
-      (match) => match[1] as string,
-    ),
-  );
-
-  it('reads the exports of index.ts', () => {
-    expect(exported.has('VersionConflictError')).toBe(true);
-    expect(exported.has('Event')).toBe(true);
-  });
-
-  it('documents every export of @aether/core', () => {
-    expect([...exported].filter((name) => !documented.has(name))).toEqual([]);
-  });
-
-  it('documents nothing that is not exported', () => {
-    expect([...documented].filter((name) => !exported.has(name))).toEqual([]);
-  });
+describeApiList({
+  readme,
+  indexSource: read('../index.ts'),
+  packageName: '@aether/core',
+  samples: ['VersionConflictError', 'Event'],
 });

@@ -1,35 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { AnyEvent } from '@aether/core';
-import { natsUrl } from '@aether/nats-harness/vitest';
+import { cleanup } from '@aether/nats-harness/test-connection';
 import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
-import { afterAll } from 'vitest';
 import { JetStreamEventStore, type JetStreamEventStoreOptions } from '../jetstream-event-store.js';
 
-/** A store name no other test file or earlier run uses (letters, digits, `-`). */
-export function uniqueStoreName(label: string): string {
-  return `t-${label}-${randomUUID().slice(0, 8)}`;
-}
-
-// Teardown steps of this test file, run after its last test, the latest first. A registry rather
-// than afterAll() calls, because hooks registered inside a running test never run.
-const teardown: Array<() => unknown> = [];
-afterAll(async () => {
-  for (let step = teardown.pop(); step !== undefined; step = teardown.pop()) await step();
-});
-
-/** Runs `step` after the file's tests (steps run in reverse order of registration). */
-export function cleanup(step: () => unknown): void {
-  teardown.push(step);
-}
-
-/** Connects to the test server; the connection is closed after everything registered later. */
-export async function testConnection(): Promise<NatsConnection> {
-  const nc = await connect({ servers: natsUrl() });
-  cleanup(() => nc.close());
-  return nc;
-}
+export {
+  cleanup,
+  testConnection,
+  /** A store name no other test file or earlier run uses (letters, digits, `-`). */
+  uniqueTestName as uniqueStoreName,
+} from '@aether/nats-harness/test-connection';
 
 /** Opens a store on `nc`; after the file's tests it is closed and its stream and bucket deleted. */
 export async function testStore(

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { expectReadmeExample, readerFor } from '@aether/doc-check';
 import { expect, it, vi } from 'vitest';
 
-const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const read = readerFor(import.meta.url);
 const readme = read('../../README.md');
 
 const printed = [
@@ -27,11 +27,12 @@ it('runs the README example and prints what it promises', async () => {
 // The README shows this example as a user writes it: importing the package by its name instead
 // of by the relative path the tested file uses. Nothing else may differ.
 it('is the code block of the README', () => {
-  const example = read('./quick-start.ts');
-  const block = /<!-- example:start -->\n```ts\n([\s\S]*?)```\n<!-- example:end -->/.exec(readme);
-  expect(block, 'the README has the example block').not.toBeNull();
-  expect(example).toContain("from '../index.js';");
-  expect(block?.[1]).toBe(example.replace("from '../index.js';", "from '@aether/store-memory';"));
+  expectReadmeExample({
+    readme,
+    source: read('./quick-start.ts'),
+    packageName: '@aether/store-memory',
+    region: false,
+  });
 });
 
 it('shows in the README what it prints', () => {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { between } from './markers.js';
+
+/** The names `index.ts` exports with `export { … }` and `export type { … }`. */
+export function exportedNames(indexSource: string): Set<string> {
+  return new Set(
+    [...indexSource.matchAll(/export(?: type)? \{([^}]*)\}/g)].flatMap((match) =>
+      (match[1] as string)
+        .split(',')
+        .map((name) => name.replace(/^\s*type\s+/, '').trim())
+        .filter((name) => name.length > 0),
+    ),
+  );
+}
+
+/** The names listed (``- `name` …``) between `<!-- api:start -->` and `<!-- api:end -->`. */
+export function documentedNames(readme: string): Set<string> {
+  return new Set(
+    [...between(readme, '<!-- api:start -->', '<!-- api:end -->').matchAll(/^- `([A-Za-z_]+)/gm)].map(
+      (match) => match[1] as string,
+    ),
+  );
+}
+
+export interface ApiListOptions {
+  readme: string;
+  indexSource: string;
+  /** The package's name, as the test names show it. */
+  packageName: string;
+  /** Names `index.ts` is known to export: proof that the exports were read at all. */
+  samples: readonly string[];
+}
+
+/** Tests that the README's API list names every export of `index.ts`, and nothing else. */
+export function describeApiList(options: ApiListOptions): void {
+  describe('README API list', () => {
+    const exported = exportedNames(options.indexSource);
+    const documented = documentedNames(options.readme);
+
+    it('reads the exports of index.ts', () => {
+      for (const name of options.samples) expect(exported.has(name)).toBe(true);
+    });
+
+    it(`documents every export of ${options.packageName}`, () => {
+      expect([...exported].filter((name) => !documented.has(name))).toEqual([]);
+    });
+
+    it('documents nothing that is not exported', () => {
+      expect([...documented].filter((name) => !exported.has(name))).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,9 @@
+export { type ApiListOptions, describeApiList, documentedNames, exportedNames } from './api-list.js';
+export {
+  expectReadmeExample,
+  expectReadmeOutput,
+  RELATIVE_IMPORT,
+  type ReadmeExampleOptions,
+} from './example.js';
+export { between, fencedBlock, readmeBlock } from './markers.js';
+export { readerFor } from './read.js';

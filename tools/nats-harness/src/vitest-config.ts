@@ -1,0 +1,17 @@
+import { defineProject, type UserWorkspaceConfig } from 'vitest/config';
+
+/**
+ * The vitest project of a package's integration tests (the `*.integration.test.ts` files under `src`)
+ * against a real nats-server: NATS_URL when set, otherwise one the harness starts on a free loopback port with
+ * a temporary store directory (and stops after the run).
+ */
+export function natsIntegrationProject(): UserWorkspaceConfig {
+  return defineProject({
+    test: {
+      include: ['src/**/*.integration.test.ts'],
+      globalSetup: ['@aether/nats-harness/global-setup'],
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  });
+}
