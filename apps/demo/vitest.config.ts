@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { include: ['src/**/*.test.ts'], exclude: ['src/**/*.integration.test.ts'] },
+  // Several tests start the built demo as a process; a loaded 2-core machine needs more than 5 s.
+  test: { include: ['src/**/*.test.ts'], exclude: ['src/**/*.integration.test.ts'], testTimeout: 20_000 },
 });

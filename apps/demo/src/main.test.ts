@@ -1,21 +1,5 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-// The built program, exactly as `npm run demo` runs it.
-const mainScript = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-const run = promisify(execFile);
-
-async function runDemo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [mainScript, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { runDemo } from './test-support/run-demo.js';
 
 describe('aether-demo', () => {
   it('runs the story and exits 0', async () => {
@@ -25,12 +9,18 @@ describe('aether-demo', () => {
     expect(stdout).toContain('Stale write rejected: VersionConflictError actorId=order-1001');
     expect(stdout).toContain('Order state after replaying 2 events: placed');
     expect(stdout).toContain('Subscriber received 4 events');
+    expect(stdout).toContain('Clerk Bob: conflict, tried v2 but order-1002 is at v2; re-reading in 20 ms');
+    expect(stdout).toContain('versions 1-5 with no gaps, 1 conflict resolved by retrying');
   });
 
-  it('prints help', async () => {
-    const { code, stdout } = await runDemo(['--help']);
+  it('prints help documenting every mode', async () => {
+    const { code, stdout, stderr } = await runDemo(['--help']);
     expect(code).toBe(0);
+    expect(stderr).toBe('');
     expect(stdout).toContain('Usage: aether-demo');
+    for (const mode of ['watch --nats <url>', 'load --nats <url>', '--writers <n>', '--events <m>']) {
+      expect(stdout).toContain(mode);
+    }
   });
 
   it('rejects an unknown argument with one clear line and exit code 2', async () => {
@@ -38,5 +28,22 @@ describe('aether-demo', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual(['aether-demo: unknown argument "--frobnicate" (see --help)']);
+  });
+
+  it.each([
+    [['watch'], 'watch needs --nats <url>, e.g. --nats nats://127.0.0.1:4222'],
+    [
+      ['load', '--nats', 'http://127.0.0.1:4222'],
+      '--nats "http://127.0.0.1:4222" must use nats://, not http://',
+    ],
+    [
+      ['load', '--nats', '127.0.0.1', '--writers', '0'],
+      '--writers must be a whole number from 1 to 32, not "0"',
+    ],
+  ])('refuses %j before connecting anywhere, in one line', async (args, message) => {
+    const { code, stdout, stderr } = await runDemo(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`aether-demo: ${message} (see --help)\n`);
   });
 });

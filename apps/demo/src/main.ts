@@ -1,35 +1,45 @@
 #!/usr/bin/env node
-import { LocalEventBus } from '@aether/core';
-import { InMemoryEventStore } from '@aether/store-memory';
-import { parseArguments, usage } from './arguments.js';
-import { eventFactory } from './order-events.js';
-import { runOrderStory } from './story.js';
+import { type Command, parseArguments } from './arguments.js';
+import { DemoError, oneLine } from './demo-error.js';
+import { runMemoryDemo } from './memory-demo.js';
+import { usage } from './usage.js';
+
+const print = (line: string) => console.log(line);
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArguments(argv);
-  if (parsed.kind === 'help') {
-    console.log(usage);
-    return 0;
-  }
   if (parsed.kind === 'error') {
     console.error(`aether-demo: ${parsed.message} (see --help)`);
     return 2;
   }
-  console.log('Aether demo: an order, event-sourced on the in-memory store\n');
-  const bus = new LocalEventBus();
-  try {
-    await runOrderStory({
-      store: new InMemoryEventStore(),
-      bus,
-      events: eventFactory(),
-      print: (line) => console.log(line),
-      namespace: 'shop.orders',
-      orderId: 'order-1001',
-    });
-  } finally {
-    await bus.close();
+  return run(parsed);
+}
+
+// The NATS modes are loaded only when asked for: the default mode needs no NATS code.
+async function run(command: Command): Promise<number> {
+  switch (command.kind) {
+    case 'help':
+      print(usage);
+      return 0;
+    case 'story':
+      await runMemoryDemo(print);
+      return 0;
+    case 'nats-story': {
+      const { runNatsDemo } = await import('./nats-demo.js');
+      await runNatsDemo(command.server, print);
+      return 0;
+    }
+    case 'watch': {
+      const { runWatch } = await import('./watch.js');
+      await runWatch(command.server, { print, status: (line) => console.error(line) });
+      return 0;
+    }
+    case 'load': {
+      const { runLoad } = await import('./load.js');
+      const verified = await runLoad({ ...command, print, progress: process.stderr });
+      return verified ? 0 : 1;
+    }
   }
-  return 0;
 }
 
 main(process.argv.slice(2)).then(
@@ -38,7 +48,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // One clear line, not a stack dump: the demo is the first thing a newcomer runs.
-    console.error(`aether-demo: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    console.error(`aether-demo: ${oneLine(error)}`);
+    process.exitCode = error instanceof DemoError && error.code === 'INTERRUPTED' ? 130 : 1;
+    // A connection that timed out may leave a socket open; do not wait for it.
+    setTimeout(() => process.exit(), 500).unref();
   },
 );

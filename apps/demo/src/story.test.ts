@@ -1,4 +1,5 @@
 import { LocalEventBus } from '@aether/core';
+import { VirtualClock } from '@aether/retry';
 import { InMemoryEventStore } from '@aether/store-memory';
 import { expect, it } from 'vitest';
 import { eventFactory } from './order-events.js';
@@ -8,6 +9,7 @@ it('tells the whole order story on the in-memory store', async () => {
   const lines: string[] = [];
   let nextId = 0;
   const bus = new LocalEventBus();
+  const clock = new VirtualClock({ autoAdvance: true });
   await runOrderStory({
     store: new InMemoryEventStore(),
     bus,
@@ -15,6 +17,9 @@ it('tells the whole order story on the in-memory store', async () => {
     print: (line) => lines.push(line),
     namespace: 'shop.orders',
     orderId: 'order-1',
+    clerksOrderId: 'order-2',
+    // Retries wait on a virtual clock: the test never sleeps, and the waits are exact.
+    clock,
   });
   await bus.close();
 
@@ -29,5 +34,21 @@ it('tells the whole order story on the in-memory store', async () => {
     'Saved OrderShipped order-1 v4 {"carrier":"Royal Mail"}',
     'Order state from snapshot v2 + 2 newer events: shipped, customer Ada Lovelace, 2x TEA-EARL-GREY, 1x SCONE, total 12.00',
     'Subscriber received 4 events: OrderPlaced v1, ItemAdded v2, ItemAdded v3, OrderShipped v4',
+    '',
+    'Two clerks update order-2 at the same time, each through saveWithRetry:',
+    'Saved OrderPlaced  order-2 v1 {"customer":"Grace Hopper"}',
+    'Clerk Ada: order at v1 (no items), adding 2x MUG as v2',
+    'Clerk Bob: order at v1 (no items), adding 1x TEAPOT as v2',
+    'Clerk Bob: conflict, tried v2 but order-2 is at v2; re-reading in 20 ms',
+    'Clerk Ada: saved v2',
+    'Clerk Ada: order at v2 (1 item), adding 4x SPOON as v3',
+    'Clerk Ada: saved v3',
+    'Clerk Bob: order at v3 (2 items), adding 1x TEAPOT as v4',
+    'Clerk Bob: saved v4 (attempt 2)',
+    'Clerk Bob: order at v4 (3 items), adding 1x TRAY as v5',
+    'Clerk Bob: saved v5',
+    'Order state after both clerks: placed, customer Grace Hopper, 2x MUG, 4x SPOON, 1x TEAPOT, 1x TRAY, total 59.00; versions 1-5 with no gaps, 1 conflict resolved by retrying',
   ]);
+  // The one retry waited exactly what the backoff says, on the virtual clock.
+  expect(clock.sleeps).toEqual([20]);
 });

@@ -7,6 +7,8 @@ import {
   loadState,
   type Subscription,
 } from '@aether/core';
+import type { Clock } from '@aether/retry';
+import { runClerks } from './clerks.js';
 import { describeEvent, describeState } from './format.js';
 import { emptyOrder, type OrderEvent, orderReducer } from './order.js';
 import type { EventFactory } from './order-events.js';
@@ -19,13 +21,18 @@ export interface StoryContext {
   /** Where the story lives: the bus namespace and the order's actor id. */
   namespace: string;
   orderId: string;
+  /** The order two concurrent clerks update at the end of the story. */
+  clerksOrderId: string;
+  /** Where retries wait (default: real time); tests inject a virtual clock. */
+  clock?: Clock;
 }
 
 const storyEventCount = 4;
 
 /**
  * The order's life in a few steps: place it, add an item, watch a stale writer get rejected,
- * replay the state, snapshot it, and see a bus subscriber receive every event.
+ * replay the state, snapshot it, and see a bus subscriber receive every event. Then two clerks
+ * update another order at the same time, their conflicts resolved by saveWithRetry.
  */
 export async function runOrderStory(context: StoryContext): Promise<void> {
   const { store, bus, events, print, namespace, orderId } = context;
@@ -68,6 +75,15 @@ export async function runOrderStory(context: StoryContext): Promise<void> {
     `Subscriber received ${deliveries.length} events: ` +
       deliveries.map(({ event }) => `${event.eventType} v${event.version}`).join(', '),
   );
+
+  await runClerks({
+    store,
+    events,
+    print,
+    orderId: context.clerksOrderId,
+    clock: context.clock,
+    publish: (event) => bus.publish(namespace, event),
+  });
 }
 
 /** A second writer still believes the order is at version 1: the store must refuse its write. */

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { parseArguments } from './arguments.js';
+
+const local = { url: 'nats://127.0.0.1:4222', display: '127.0.0.1:4222' };
+
+describe('parseArguments', () => {
+  it('runs the in-memory story with no arguments', () => {
+    expect(parseArguments([])).toEqual({ kind: 'story' });
+  });
+
+  it('asks for help with -h or --help, wherever they are and whatever else is there', () => {
+    expect(parseArguments(['--help'])).toEqual({ kind: 'help' });
+    expect(parseArguments(['-h'])).toEqual({ kind: 'help' });
+    expect(parseArguments(['load', '--writers', 'lots', '--help'])).toEqual({ kind: 'help' });
+    expect(parseArguments(['frobnicate', '-h'])).toEqual({ kind: 'help' });
+  });
+
+  it('runs the story on NATS with --nats, its value next or after =', () => {
+    expect(parseArguments(['--nats', 'nats://127.0.0.1:4222'])).toEqual({
+      kind: 'nats-story',
+      server: local,
+    });
+    expect(parseArguments(['--nats=nats://127.0.0.1:4222'])).toEqual({ kind: 'nats-story', server: local });
+  });
+
+  it('reads watch and load with their options', () => {
+    expect(parseArguments(['watch', '--nats', '127.0.0.1:4222'])).toEqual({ kind: 'watch', server: local });
+    expect(parseArguments(['load', '--writers', '3', '--events=20', '--nats', '127.0.0.1'])).toEqual({
+      kind: 'load',
+      server: local,
+      writers: 3,
+      events: 20,
+    });
+  });
+
+  it('gives load 4 writers and 50 events each by default, and takes the bounds themselves', () => {
+    expect(parseArguments(['load', '--nats', '127.0.0.1'])).toMatchObject({ writers: 4, events: 50 });
+    expect(parseArguments(['load', '--nats', '127.0.0.1', '--writers', '1', '--events', '1'])).toMatchObject({
+      writers: 1,
+      events: 1,
+    });
+    expect(
+      parseArguments(['load', '--nats', '127.0.0.1', '--writers', '32', '--events', '2000']),
+    ).toMatchObject({
+      writers: 32,
+      events: 2000,
+    });
+  });
+
+  it('keeps credentials in the URL for nats.js but never in what is printed', () => {
+    expect(parseArguments(['--nats', 'nats://ada:secret@127.0.0.1:4333'])).toEqual({
+      kind: 'nats-story',
+      server: { url: 'nats://ada:secret@127.0.0.1:4333', display: '127.0.0.1:4333' },
+    });
+  });
+
+  it('accepts an IPv6 loopback address', () => {
+    expect(parseArguments(['--nats', 'nats://[::1]:4222'])).toEqual({
+      kind: 'nats-story',
+      server: { url: 'nats://[::1]:4222', display: '[::1]:4222' },
+    });
+  });
+});
+
+describe('parseArguments errors: one line each, naming the argument', () => {
+  const cases: Array<[string, string[], string]> = [
+    ['an unknown option', ['--frobnicate'], 'unknown argument "--frobnicate"'],
+    ['an unknown short option', ['-x'], 'unknown argument "-x"'],
+    [
+      'an unknown option after a command',
+      ['watch', '--nats', 'h', '--verbose'],
+      'unknown argument "--verbose"',
+    ],
+    ['an unknown command', ['frobnicate'], 'unknown command "frobnicate"; the commands are watch and load'],
+    ['a stray argument', ['watch', 'now', '--nats', 'h'], 'unexpected argument "now"'],
+    ['a second command', ['watch', 'load'], 'unexpected argument "load"'],
+    ['--nats without a value', ['--nats'], '--nats needs a value, e.g. --nats nats://127.0.0.1:4222'],
+    [
+      '--nats followed by an option',
+      ['load', '--nats', '--writers', '2'],
+      '--nats needs a value, e.g. --nats nats://127.0.0.1:4222',
+    ],
+    ['--nats= with nothing', ['--nats='], '--nats needs a value, e.g. --nats nats://127.0.0.1:4222'],
+    ['--nats twice', ['--nats', 'a', '--nats', 'b'], '--nats was given twice'],
+    ['watch without --nats', ['watch'], 'watch needs --nats <url>, e.g. --nats nats://127.0.0.1:4222'],
+    [
+      'load without --nats',
+      ['load', '--writers', '2'],
+      'load needs --nats <url>, e.g. --nats nats://127.0.0.1:4222',
+    ],
+    ['--writers outside load', ['--writers', '2'], '--writers is only for load'],
+    ['--events with watch', ['watch', '--nats', 'h', '--events', '2'], '--events is only for load'],
+    [
+      '--writers without a value',
+      ['load', '--nats', 'h', '--writers'],
+      '--writers needs a value, e.g. --writers 4',
+    ],
+    [
+      '--events without a value',
+      ['load', '--nats', 'h', '--events='],
+      '--events needs a value, e.g. --events 50',
+    ],
+    [
+      '--writers twice',
+      ['load', '--nats', 'h', '--writers', '2', '--writers=3'],
+      '--writers was given twice',
+    ],
+    [
+      'zero writers',
+      ['load', '--nats', 'h', '--writers', '0'],
+      '--writers must be a whole number from 1 to 32, not "0"',
+    ],
+    [
+      'too many writers',
+      ['load', '--nats', 'h', '--writers', '33'],
+      '--writers must be a whole number from 1 to 32, not "33"',
+    ],
+    [
+      'a fraction',
+      ['load', '--nats', 'h', '--events', '1.5'],
+      '--events must be a whole number from 1 to 2000, not "1.5"',
+    ],
+    [
+      'a word',
+      ['load', '--nats', 'h', '--events', 'many'],
+      '--events must be a whole number from 1 to 2000, not "many"',
+    ],
+    [
+      'a negative count',
+      ['load', '--nats', 'h', '--events=-3'],
+      '--events must be a whole number from 1 to 2000, not "-3"',
+    ],
+    [
+      'too many events',
+      ['load', '--nats', 'h', '--events', '2001'],
+      '--events must be a whole number from 1 to 2000, not "2001"',
+    ],
+    [
+      'a huge count',
+      ['load', '--nats', 'h', '--events', '9'.repeat(20)],
+      `--events must be a whole number from 1 to 2000, not "${'9'.repeat(20)}"`,
+    ],
+    [
+      'another scheme',
+      ['--nats', 'http://127.0.0.1:4222'],
+      '--nats "http://127.0.0.1:4222" must use nats://, not http://',
+    ],
+    [
+      'tls://',
+      ['--nats', 'tls://127.0.0.1:4222'],
+      '--nats "tls://127.0.0.1:4222" must use nats://, not tls://',
+    ],
+    [
+      'a port that is not a number',
+      ['--nats', 'nats://127.0.0.1:abc'],
+      '--nats "nats://127.0.0.1:abc" is not a valid URL; expected nats://host:port',
+    ],
+    [
+      'a port out of range',
+      ['--nats', '127.0.0.1:70000'],
+      '--nats "127.0.0.1:70000" is not a valid URL; expected nats://host:port',
+    ],
+    [
+      'port 0',
+      ['--nats', 'nats://127.0.0.1:0'],
+      '--nats "nats://127.0.0.1:0" has port 0; ports go from 1 to 65535',
+    ],
+    [
+      'no host',
+      ['--nats', 'nats://:4222'],
+      '--nats "nats://:4222" is not a valid URL; expected nats://host:port',
+    ],
+    [
+      'a path',
+      ['--nats', 'nats://127.0.0.1:4222/orders'],
+      '--nats "nats://127.0.0.1:4222/orders" must be nats://host:port, with nothing after the port',
+    ],
+    [
+      'a query',
+      ['--nats', 'nats://127.0.0.1:4222?x=1'],
+      '--nats "nats://127.0.0.1:4222?x=1" must be nats://host:port, with nothing after the port',
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, argv, message) => {
+    expect(parseArguments(argv)).toEqual({ kind: 'error', message });
+  });
+});

@@ -1,0 +1,62 @@
+import { type NatsBusError, NatsEventBus } from '@aether/bus-nats';
+import { isJetStreamStoreError, JetStreamEventStore } from '@aether/store-jetstream';
+import { DemoError, oneLine } from './demo-error.js';
+import { CONNECT_TIMEOUT_MS } from './limits.js';
+import type { NatsServer } from './nats-url.js';
+import { BUS_SUBJECT_PREFIX } from './run-names.js';
+
+// Fail fast at startup: nats.js tries the server once (no reconnect loop before the first
+// connection) and gives up after CONNECT_TIMEOUT_MS when nothing answers.
+const connection = { timeout: CONNECT_TIMEOUT_MS, name: 'aether-demo' };
+
+/** Opens the run's JetStream store (creating its stream), or fails with one clear line. */
+export async function connectStore(server: NatsServer, streamName: string): Promise<JetStreamEventStore> {
+  try {
+    return await JetStreamEventStore.connect({ servers: server.url, streamName, connection });
+  } catch (error) {
+    throw connectFailure(error, server);
+  }
+}
+
+/** Opens a bus under the demo's subject prefix, or fails with one clear line. */
+export async function connectBus(
+  server: NatsServer,
+  onError?: (error: NatsBusError) => void,
+): Promise<NatsEventBus> {
+  try {
+    return await NatsEventBus.connect({
+      servers: server.url,
+      subjectPrefix: BUS_SUBJECT_PREFIX,
+      connection,
+      ...(onError === undefined ? {} : { onError }),
+    });
+  } catch (error) {
+    throw connectFailure(error, server);
+  }
+}
+
+/** nats.js names its errors (`ConnectionError`, `TimeoutError`); the store gives codes. */
+export function connectFailure(error: unknown, server: NatsServer): DemoError {
+  const at = `NATS at ${server.display}`;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError') {
+    return new DemoError(
+      'NATS_UNREACHABLE',
+      `no answer from ${at} within ${CONNECT_TIMEOUT_MS / 1000} s; is a NATS server listening there?`,
+      { cause: error },
+    );
+  }
+  if (name === 'ConnectionError') {
+    return new DemoError(
+      'NATS_UNREACHABLE',
+      `cannot connect to ${at}: ${oneLine(error)}; start one with \`nats-server -js\``,
+      { cause: error },
+    );
+  }
+  if (isJetStreamStoreError(error, 'JETSTREAM_NOT_ENABLED')) {
+    return new DemoError('NATS_FAILED', `${at} has no JetStream; start it with \`nats-server -js\``, {
+      cause: error,
+    });
+  }
+  return new DemoError('NATS_FAILED', `${at}: ${oneLine(error)}`, { cause: error });
+}

@@ -1,0 +1,102 @@
+import { connectStore } from './connect.js';
+import { DemoError } from './demo-error.js';
+import { ProgressLine, type ProgressStream } from './load-progress.js';
+import { verifyLoad } from './load-verify.js';
+import { type DoneReport, spawnWriter, type WriterProcess } from './load-writers.js';
+import type { NatsServer } from './nats-url.js';
+import { describeRetention } from './retention.js';
+import { newRunId, runNames } from './run-names.js';
+import { onShutdownSignal } from './shutdown.js';
+
+export interface LoadOptions {
+  server: NatsServer;
+  writers: number;
+  events: number;
+  /** Results (stdout). */
+  print: (line: string) => void;
+  /** The progress line (stderr). */
+  progress: ProgressStream;
+}
+
+const orderId = 'order-3001';
+
+/**
+ * `load`: N writer processes add M items each to one order, every save through saveWithRetry;
+ * then the order is read back and verified. Returns whether the verification passed.
+ */
+export async function runLoad(options: LoadOptions): Promise<boolean> {
+  const { server, writers: writerCount, events, print } = options;
+  const run = runNames(newRunId());
+  const total = writerCount * events;
+  // The parent creates the stream, so the writers all find it in place.
+  const store = await connectStore(server, run.streamName);
+  const writers: WriterProcess[] = [];
+  let interrupted = false;
+  const removeHandlers = onShutdownSignal(() => {
+    interrupted = true;
+    for (const writer of writers) writer.stop();
+  });
+  let progress: ProgressLine | undefined;
+  try {
+    print(
+      `Load: ${writerCount} writer processes add ${events} items each to ${orderId} on ${server.display}, ` +
+        'every save through saveWithRetry',
+    );
+    print(
+      `Run ${run.runId}: events in stream ${store.stream} (${describeRetention(store.config.maxAgeMs)}, ` +
+        `the store's default), published on bus namespace "${run.namespace}"`,
+    );
+    let saved = 0;
+    let conflicts = 0;
+    for (let writer = 1; writer <= writerCount; writer++) {
+      const task = { server, streamName: run.streamName, namespace: run.namespace, orderId, writer, events };
+      writers.push(
+        spawnWriter(task, (report) => {
+          saved++;
+          conflicts += report.conflicts;
+          progress?.update(saved, conflicts);
+        }),
+      );
+    }
+    await Promise.all(writers.map((writer) => writer.ready));
+    progress = new ProgressLine(options.progress, total);
+    const started = performance.now();
+    for (const writer of writers) writer.start();
+    const reports = await Promise.all(writers.map((writer) => writer.finished));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    progress.finish(saved, conflicts);
+
+    print(summary(reports, seconds));
+    const verification = verifyLoad(orderId, await store.getEvents(orderId), {
+      writers: writerCount,
+      events,
+    });
+    print(verification.line);
+    return verification.ok;
+  } catch (error) {
+    progress?.interrupt();
+    for (const writer of writers) writer.stop();
+    if (interrupted) throw new DemoError('INTERRUPTED', 'load interrupted; the writers were stopped');
+    throw error;
+  } finally {
+    removeHandlers();
+    await store.close();
+  }
+}
+
+function summary(reports: readonly DoneReport[], seconds: string): string {
+  const saved = reports.reduce((sum, report) => sum + report.saved, 0);
+  const conflicts = reports.reduce((sum, report) => sum + report.conflicts, 0);
+  const retries = reports.reduce((sum, report) => sum + report.retries, 0);
+  const most = Math.max(...reports.map((report) => report.maxAttempts));
+  const counts = reports.map((report) => report.conflicts);
+  // Up to 8 writers, each count; more would not fit on a line.
+  const perWriter =
+    counts.length <= 8
+      ? counts.map((count, index) => `${index + 1}: ${count}`).join(', ')
+      : `from ${Math.min(...counts)} to ${Math.max(...counts)}`;
+  return (
+    `All writers done in ${seconds} s: ${saved} events saved; ${conflicts} version conflicts ` +
+    `(per writer ${perWriter}), ${retries} retries; the busiest save took ${most} attempts`
+  );
+}

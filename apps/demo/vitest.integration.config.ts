@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+
+// Integration tests run the built demo against a real nats-server: NATS_URL when set, otherwise
+// one the harness starts on a free loopback port with a temporary store directory.
+export default defineProject({
+  test: {
+    include: ['src/**/*.integration.test.ts'],
+    globalSetup: ['@aether/nats-harness/global-setup'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
