@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
+import { fieldOf } from '../test-support/validation-field.js';
 import { compilePattern, matchesPattern, parsePattern, validateNamespace } from './patterns.js';
-
-function fieldOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ValidationError);
-    return (err as ValidationError).field;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('validateNamespace', () => {
   it.each(['orders', 'tenant-a.orders', 'a.b.c', 'Orders_2024', 'заказы'])('accepts %j', (namespace) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors/validation-error.js';
+import { fieldOf } from '../test-support/validation-field.js';
 import { assertSnapshotNotAhead, validateSnapshot } from './validate-snapshot.js';
 
 const snapshot = () => ({
@@ -8,16 +8,6 @@ const snapshot = () => ({
   state: { status: 'placed', items: [{ sku: 'A-1' }] },
   timestamp: new Date('2024-05-01T10:00:00.000Z'),
 });
-
-function fieldOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ValidationError);
-    return (err as ValidationError).field;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('validateSnapshot', () => {
   it('returns a deeply frozen copy', () => {
