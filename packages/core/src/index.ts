@@ -24,7 +24,9 @@ export { compilePattern, matchesPattern, parsePattern, validateNamespace } from 
 export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
 export {
   type EventRecord,
+  type EventRecordDraft,
   eventFromRecord,
+  newEventRecordDraft,
   validateEvent,
   validateEventRecord,
 } from './validation/validate-event.js';

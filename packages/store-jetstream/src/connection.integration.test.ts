@@ -2,6 +2,7 @@ import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { actorToken, SUBJECT_ROOT } from './config/naming.js';
 import { isRetryable } from './errors/store-error.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import { cleanup, dropStreams, makeEvent, testConnection, uniqueStoreName } from './test-support/nats.js';
@@ -48,6 +49,39 @@ describe('a store made by connect()', () => {
       JetStreamEventStore.connect({ servers: server.url, connection: { name: 'anonymous' } }),
     ).rejects.toThrow();
     expect(await connectionNames(server)).not.toContain('anonymous');
+  });
+});
+
+describe('a server whose permissions refuse an actor subject', () => {
+  const streamName = uniqueStoreName('refused');
+  const refusedActor = 'refused-actor';
+  let server: NatsServer;
+  beforeAll(async () => {
+    const subject = `${SUBJECT_ROOT}.${streamName}.${actorToken(refusedActor)}`;
+    server = await startNatsServer({
+      extraConfig: `authorization { users = [ { user: "limited", password: "pw", permissions: { publish: { deny: [${JSON.stringify(subject)}] } } } ] }`,
+    });
+  });
+  afterAll(() => server.destroy());
+
+  it('fails the save with the permission error at once, not as a retryable timeout', async () => {
+    const store = await JetStreamEventStore.connect({
+      servers: server.url,
+      connection: { user: 'limited', pass: 'pw' },
+      streamName,
+      timeout: 20_000,
+    });
+    try {
+      await store.saveEvent(makeEvent('allowed-actor', 1));
+      const started = performance.now();
+      const error = await store.saveEvent(makeEvent(refusedActor, 1)).catch((err: unknown) => err);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(error).toMatchObject({ name: 'PermissionViolationError', operation: 'publish' });
+      expect(isRetryable(error)).toBe(false);
+      expect(await store.getLatestVersion(refusedActor)).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 });
 

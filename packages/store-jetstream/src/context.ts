@@ -3,6 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { LruCache } from './cache/lru-cache.js';
 import type { ResolvedConfig } from './config/resolve-config.js';
 import type { ActorHistory } from './read/actor-history.js';
+import type { AckPublisher } from './write/ack-publisher.js';
 
 /** The latest (version, stream sequence) of an actor as this process last saw it. */
 export interface ActorHead {
@@ -19,6 +20,8 @@ export interface StoreContext {
   /** The server's max_payload: the largest message (headers included) it accepts. */
   readonly maxPayload: number;
   readonly timeoutMs: number;
+  /** Publishes appends and waits for their acks on the store's own reply subscription. */
+  readonly publisher: AckPublisher;
   /** Write path: per actor, the head last written or read. May lag; never ahead. */
   readonly heads: LruCache<string, ActorHead>;
   /** Read path: recently read actors, checked with one direct get before use. */

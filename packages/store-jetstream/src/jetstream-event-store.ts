@@ -45,7 +45,10 @@ export interface JetStreamEventStoreOptions extends Partial<JetStreamConfig> {
 export interface JetStreamConnectOptions extends JetStreamEventStoreOptions {
   /** `nats://host:port` URLs (or `host:port`) of one or more servers. */
   servers: string | string[];
-  /** Anything else nats.js accepts (user/pass, token, authenticator, TLS, reconnect policy...). */
+  /**
+   * Anything else nats.js accepts (user/pass, token, authenticator, TLS, reconnect policy...).
+   * `noAsyncTraces` defaults to true here.
+   */
   connection?: Omit<NodeConnectionOptions, 'servers'>;
 }
 
@@ -95,7 +98,9 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
   static async connect(options: JetStreamConnectOptions): Promise<JetStreamEventStore> {
     const { servers, connection, ...storeOptions } = options;
     resolveConfig(storeOptions); // bad options fail before any connection is made
-    const nc = await connect({ ...connection, servers });
+    // Without async traces: nats.js would capture two stacks per request, a large part of what a
+    // request costs in the client. The caller's options may still turn them back on.
+    const nc = await connect({ noAsyncTraces: true, ...connection, servers });
     ownedConnections.add(nc);
     try {
       return await new JetStreamEventStore(nc, storeOptions).open();
@@ -223,6 +228,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
     const context = await this.#opening?.catch(() => undefined);
     if (context !== undefined) {
       while (context.background.size > 0) await Promise.allSettled([...context.background]);
+      context.publisher.close();
     }
     if (this.#ownsConnection && !this.#nc.isClosed()) await this.#nc.close();
   }

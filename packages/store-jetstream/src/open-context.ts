@@ -6,6 +6,7 @@ import type { StoreContext } from './context.js';
 import { JetStreamStoreError } from './errors/store-error.js';
 import { toStoreError } from './errors/to-store-error.js';
 import { ensureStream } from './stream/ensure-stream.js';
+import { AckPublisher } from './write/ack-publisher.js';
 
 export interface CacheSizes {
   /** Actors whose latest (version, sequence) the write path remembers. */
@@ -46,6 +47,7 @@ export async function openContext(
     config,
     maxPayload: nc.info?.max_payload ?? 1024 * 1024,
     timeoutMs,
+    publisher: new AckPublisher(nc, timeoutMs),
     heads: new LruCache(caches.headCacheSize),
     histories: new LruCache(caches.historyCacheSize, (history) => history.count + 1),
     snapshotHints: new LruCache(caches.headCacheSize),

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findStart } from './find-start.js';
+import { findStart as findStartIn } from './find-start.js';
 
-const history = (...versions: number[]) => versions.map((version) => ({ version }));
+const history = (...versions: number[]) => versions;
+const findStart = (versions: readonly number[], from: number) =>
+  findStartIn(versions.length, from, (index) => versions[index] as number);
 
 describe('findStart', () => {
   it('returns 0 for an empty history, whatever the version', () => {
@@ -43,7 +45,7 @@ describe('findStart', () => {
       .map((versions) => history(...versions.sort((a, b) => a - b)));
     fc.assert(
       fc.property(ascending, fc.integer({ min: 0, max: 10_001 }), (events, from) => {
-        const linear = events.findIndex((event) => event.version >= from);
+        const linear = events.findIndex((version) => version >= from);
         expect(findStart(events, from)).toBe(linear === -1 ? events.length : linear);
       }),
     );

@@ -1,14 +1,14 @@
 /**
- * The index of the first event whose version is >= `fromVersion`, or `events.length` when there is
- * none. `events` is sorted by strictly ascending version (appends guarantee it), so a binary search
- * finds the start in O(log n) however long the history is, gaps in the versions included.
+ * The index of the first of `length` events whose version is >= `fromVersion`, or `length` when
+ * there is none. Versions ascend strictly with the index (appends guarantee it), so a binary
+ * search finds the start in O(log n) however long the history is, gaps in the versions included.
  */
-export function findStart(events: readonly { readonly version: number }[], fromVersion: number): number {
+export function findStart(length: number, fromVersion: number, versionAt: (index: number) => number): number {
   let low = 0;
-  let high = events.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((events[middle] as { version: number }).version < fromVersion) low = middle + 1;
+    if (versionAt(middle) < fromVersion) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -37,6 +37,30 @@ describe('InMemoryEventStore', () => {
     expect(await store.getEvents('order-1', count + 1)).toEqual([]);
   });
 
+  // Metadata is kept apart from the other fields, only for the events that have some.
+  it('returns metadata exactly on the events saved with it, across actors', async () => {
+    const store = new InMemoryEventStore();
+    const withMetadata = (actorId: string, version: number) => ({
+      ...itemAdded(actorId, version),
+      metadata: { correlationId: `${actorId}@${version}` },
+    });
+    await store.saveEvent(itemAdded('order-1', 1));
+    await store.saveEvent(withMetadata('order-2', 1));
+    await store.saveEvent(itemAdded('order-1', 2));
+    await store.saveEvent(withMetadata('order-1', 3));
+    await store.saveEvent(itemAdded('order-2', 2));
+
+    const order1 = await store.getEvents('order-1');
+    expect(order1.map((event) => event.metadata)).toEqual([
+      undefined,
+      undefined,
+      { correlationId: 'order-1@3' },
+    ]);
+    expect(order1.map((event) => 'metadata' in event)).toEqual([false, false, true]);
+    const order2 = await store.getEvents('order-2');
+    expect(order2.map((event) => event.metadata)).toEqual([{ correlationId: 'order-2@1' }, undefined]);
+  });
+
   it('reads from inside a gap in the versions', async () => {
     const store = new InMemoryEventStore();
     for (const version of [2, 4, 8, 16]) await store.saveEvent(itemAdded('order-1', version));

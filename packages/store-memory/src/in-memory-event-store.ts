@@ -6,13 +6,14 @@ import {
   type EventRecord,
   type EventStoreWithErrors,
   type EventsWithErrors,
-  eventFromRecord,
+  newEventRecordDraft,
   type SnapshotStore,
   VersionConflictError,
   validateEventRecord,
   validateSnapshot,
 } from '@aether/core';
 import { copySnapshot } from './copies.js';
+import { EventColumns } from './event-columns.js';
 import { findStart } from './find-start.js';
 import { checkFromVersion } from './from-version.js';
 
@@ -21,7 +22,8 @@ import { checkFromVersion } from './from-version.js';
  *
  * - `saveEvent` validates the event, then checks the version and appends in one synchronous step,
  *   so concurrent saves to one actor are atomic: exactly one of several saves of the same version
- *   wins. Appends are O(1) amortised (a push onto the actor's array).
+ *   wins. Appends are O(1) amortised: pushes onto the store's columns (see EventColumns) and onto
+ *   the actor's list of positions in them.
  * - Versions must grow but need not be contiguous: `version > latest` is enough.
  * - Reads find their start by binary search and hand out new objects with a fresh `Date`; the
  *   `data` they share with the store is deeply frozen. Nothing a caller does changes history.
@@ -32,14 +34,19 @@ import { checkFromVersion } from './from-version.js';
 const settled: Promise<void> = Promise.resolve();
 
 export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
-  readonly #events = new Map<string, EventRecord[]>();
+  readonly #columns = new EventColumns();
+  // Per actor, the positions of its events in #columns, in version order.
+  readonly #positions = new Map<string, number[]>();
   readonly #snapshots = new Map<string, ActorSnapshot>();
+  // Validation writes into this one draft instead of a new record per append: #append copies the
+  // fields into the columns at once, in the same synchronous step.
+  readonly #draft = newEventRecordDraft();
 
   // Not `async`: an append is on the hot path, and a shared settled promise is cheaper than the
   // one an async function makes. Errors still arrive as rejections, never as synchronous throws.
   saveEvent(event: AnyEvent): Promise<void> {
     try {
-      this.#append(validateEventRecord(event));
+      this.#append(validateEventRecord(event, this.#draft));
       return settled;
     } catch (error) {
       return Promise.reject(error);
@@ -49,12 +56,12 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
   // No await in here: the version check and the append happen in one turn of the event loop, so
   // of several concurrent saves of one version exactly one wins.
   #append(record: EventRecord): void {
-    const history = this.#events.get(record.actorId);
-    if (history === undefined) {
-      this.#events.set(record.actorId, [record]);
+    const positions = this.#positions.get(record.actorId);
+    if (positions === undefined) {
+      this.#positions.set(record.actorId, [this.#columns.append(record)]);
       return;
     }
-    const currentVersion = (history[history.length - 1] as EventRecord).version;
+    const currentVersion = this.#columns.versionAt(positions[positions.length - 1] as number);
     if (record.version <= currentVersion) {
       throw new VersionConflictError({
         actorId: record.actorId,
@@ -62,7 +69,7 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
         currentVersion,
       });
     }
-    history.push(record);
+    positions.push(this.#columns.append(record));
   }
 
   async getEvents(actorId: string, fromVersion?: number): Promise<Event[]> {
@@ -92,17 +99,19 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
 
   #read(actorId: string, fromVersion: number | undefined): Event[] {
     const from = checkFromVersion(fromVersion);
-    const history = this.#events.get(actorId);
-    if (history === undefined) return [];
+    const positions = this.#positions.get(actorId);
+    if (positions === undefined) return [];
+    const columns = this.#columns;
+    const versionAt = (index: number) => columns.versionAt(positions[index] as number);
     const events: Event[] = [];
-    for (let index = findStart(history, from); index < history.length; index++) {
-      events.push(eventFromRecord(history[index] as EventRecord));
+    for (let index = findStart(positions.length, from, versionAt); index < positions.length; index++) {
+      events.push(columns.eventAt(positions[index] as number, actorId));
     }
     return events;
   }
 
   #latestVersion(actorId: string): number {
-    const history = this.#events.get(actorId);
-    return history === undefined ? 0 : (history[history.length - 1] as EventRecord).version;
+    const positions = this.#positions.get(actorId);
+    return positions === undefined ? 0 : this.#columns.versionAt(positions[positions.length - 1] as number);
   }
 }

@@ -1,6 +1,6 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 
-/** Messages per pull request: the batch Aether's store asks for, so both read alike. */
+/** Messages per pull request of the raw read: a batch an application reading a subject would use. */
 export const readBatch = 1000;
 
 /**

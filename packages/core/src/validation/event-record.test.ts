@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
-import { eventFromRecord, validateEvent, validateEventRecord } from './validate-event.js';
+import {
+  eventFromRecord,
+  newEventRecordDraft,
+  validateEvent,
+  validateEventRecord,
+} from './validate-event.js';
 
 const input = () => ({
   id: 'evt-1',
@@ -31,6 +36,26 @@ describe('validateEventRecord', () => {
     event.data.lines[0] = { quantity: 99 };
     event.timestamp.setTime(0);
     expect(eventFromRecord(record)).toEqual(input());
+  });
+});
+
+describe('validateEventRecord into a draft', () => {
+  it('fills and returns the draft with the record it would have made', () => {
+    const draft = newEventRecordDraft();
+    const event = { ...input(), metadata: { correlationId: 'c-1' } };
+    expect(validateEventRecord(event, draft)).toBe(draft);
+    expect({ ...draft }).toEqual({ ...validateEventRecord(event) });
+  });
+
+  it('overwrites every field on reuse, metadata included', () => {
+    const draft = newEventRecordDraft();
+    validateEventRecord({ ...input(), metadata: { correlationId: 'c-1' } }, draft);
+    validateEventRecord({ ...input(), id: 'evt-2', version: 4 }, draft);
+    expect(draft).toMatchObject({ id: 'evt-2', version: 4, metadata: undefined });
+  });
+
+  it('throws the same ValidationError for a bad event', () => {
+    expect(() => validateEventRecord({ ...input(), actorId: '' }, newEventRecordDraft())).toThrow(/actorId/);
   });
 });
 

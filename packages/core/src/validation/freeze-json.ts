@@ -59,16 +59,27 @@ function copyObject(source: object, root: string): Readonly<Record<string, unkno
   enter(source, root);
   const record = source as Record<string, unknown>;
   const copy: Record<string, unknown> = adopting ? record : {};
-  for (const key of Object.keys(record)) {
+  const keys = Object.keys(record);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
       pathStack.push(key);
       fail(root, 'this key could pollute prototypes');
     }
     const item = record[key];
-    if (item === undefined) continue;
-    pathStack.push(key);
-    copy[key] = copyValue(item, root);
-    pathStack.pop();
+    // Strings, booleans and finite numbers (most of an event's data) need no path on the stack:
+    // nothing below them can fail.
+    if (
+      typeof item === 'string' ||
+      typeof item === 'boolean' ||
+      (typeof item === 'number' && Number.isFinite(item))
+    ) {
+      copy[key] = item;
+    } else if (item !== undefined) {
+      pathStack.push(key);
+      copy[key] = copyValue(item, root);
+      pathStack.pop();
+    }
   }
   objectStack.pop();
   return Object.freeze(copy);

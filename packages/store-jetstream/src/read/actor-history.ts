@@ -71,35 +71,69 @@ export function extendHistory(
   messages: ReadonlyArray<{ seq: number; data: Uint8Array }>,
   lastSeq: number,
 ): ActorHistory {
-  const entries = appendable(history);
-  let { lastVersion, lastEventId } = history;
-  for (const { seq, data } of messages) {
-    const decoded = decodeStored(data, seq, actorId);
+  const extension = new HistoryExtension(history, actorId);
+  for (const { seq, data } of messages) extension.add(seq, data);
+  return extension.finish(lastSeq);
+}
+
+/**
+ * `extendHistory` one message at a time, so that a read decodes each message as it arrives, while
+ * the server is still sending the next ones. The new entries wait in an array of their own until
+ * `finish`: two reads of one actor may run at once, and only `finish`, which runs in one go,
+ * touches the array the histories share.
+ */
+export class HistoryExtension {
+  readonly #history: ActorHistory;
+  readonly #actorId: string;
+  readonly #added: HistoryEntry[] = [];
+  #lastVersion: number;
+  #lastEventId: string | undefined;
+
+  constructor(history: ActorHistory, actorId: string) {
+    this.#history = history;
+    this.#actorId = actorId;
+    this.#lastVersion = history.lastVersion;
+    this.#lastEventId = history.lastEventId;
+  }
+
+  /** Decodes and adds the message at stream sequence `seq`. */
+  add(seq: number, data: Uint8Array): void {
+    const decoded = decodeStored(data, seq, this.#actorId);
     if (decoded instanceof ReplayError) {
-      entries.push({ seq, error: decoded });
-      lastEventId = undefined;
-    } else if (decoded.version <= lastVersion) {
+      this.#added.push({ seq, error: decoded });
+      this.#lastEventId = undefined;
+    } else if (decoded.version <= this.#lastVersion) {
       const cause = new ValidationError(
         'version',
-        `${decoded.version} is not above the previous version ${lastVersion}`,
+        `${decoded.version} is not above the previous version ${this.#lastVersion}`,
       );
-      entries.push({ seq, error: new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause }) });
-      lastEventId = undefined;
+      this.#added.push({
+        seq,
+        error: new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause }),
+      });
+      this.#lastEventId = undefined;
     } else {
-      entries.push({ seq, event: decoded, time: decoded.timestamp.getTime() });
-      lastVersion = decoded.version;
-      lastEventId = decoded.id;
+      this.#added.push({ seq, event: decoded, time: decoded.timestamp.getTime() });
+      this.#lastVersion = decoded.version;
+      this.#lastEventId = decoded.id;
     }
   }
-  return {
-    ...history,
-    entries,
-    count: entries.length,
-    lastSeq,
-    lastVersion,
-    lastEventId,
-    unseenFrom: history.count,
-  };
+
+  /** The extended history, covering up to `lastSeq`. */
+  finish(lastSeq: number): ActorHistory {
+    const history = this.#history;
+    const entries = appendable(history);
+    for (const entry of this.#added) entries.push(entry);
+    return {
+      ...history,
+      entries,
+      count: entries.length,
+      lastSeq,
+      lastVersion: this.#lastVersion,
+      lastEventId: this.#lastEventId,
+      unseenFrom: history.count,
+    };
+  }
 }
 
 /** The history as the cache keeps it: every event already handed out (or about to be). */

@@ -1,7 +1,7 @@
 import type { StoredMsg } from '@nats-io/jetstream';
 import type { StoreContext } from '../context.js';
 import { track } from '../context.js';
-import { type ActorHistory, emptyHistory, extendHistory, seen } from './actor-history.js';
+import { type ActorHistory, emptyHistory, HistoryExtension, seen } from './actor-history.js';
 import { lastMessage, msgIdOf } from './last-message.js';
 import { readRange } from './read-range.js';
 
@@ -44,16 +44,22 @@ async function read(
   from: ActorHistory,
   endSeq: number,
 ): Promise<ActorHistory> {
-  const messages = await readRange(context.js, {
-    stream: context.config.stream,
-    subject,
-    startSeq: from.lastSeq + 1,
-    endSeq,
-    idleTimeoutMs: context.timeoutMs,
-    trustPending: context.config.replicas === 1,
-    cleanup: (deletion) => track(context, deletion),
-  });
-  const history = extendHistory(from, actorId, messages, endSeq);
+  const extension = new HistoryExtension(from, actorId);
+  await readRange(
+    context,
+    {
+      stream: context.config.stream,
+      subject,
+      startSeq: from.lastSeq + 1,
+      endSeq,
+      idleTimeoutMs: context.timeoutMs,
+      trustPending: context.config.replicas === 1,
+      maxMessageBytes: context.maxPayload,
+      cleanup: (deletion) => track(context, deletion),
+    },
+    (seq, data) => extension.add(seq, data),
+  );
+  const history = extension.finish(endSeq);
   context.histories.set(actorId, seen(history));
   return history;
 }

@@ -1,10 +1,10 @@
 import { type Event, VersionConflictError } from '@aether/core';
-import type { PubAck } from '@nats-io/jetstream';
 import type { ActorHead, StoreContext } from '../context.js';
 import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { appendSaved } from '../read/actor-history.js';
 import { type FreshHead, readHead } from '../read/read-head.js';
+import type { PublishAck } from './ack-publisher.js';
 import { confirmDuplicate } from './confirm-duplicate.js';
 import { sameEvent } from './same-event.js';
 
@@ -52,11 +52,13 @@ export async function appendEvent(context: StoreContext, prepared: PreparedEvent
       });
     }
     if (attempt >= maxPublishAttempts) throw contention(event, attempt);
-    let ack: PubAck;
+    let ack: PublishAck;
     try {
-      ack = await context.js.publish(subject, prepared.payload, {
-        msgID: event.id,
-        expect: { lastSubjectSequence: head.seq },
+      ack = await context.publisher.publish({
+        subject,
+        payload: prepared.payload,
+        msgId: event.id,
+        expectedLastSubjectSequence: head.seq,
       });
     } catch (err) {
       if (apiCodeOf(err) !== ApiCodes.WrongLastSequence) throw err;

@@ -1,0 +1,64 @@
+import { jetstream } from '@nats-io/jetstream';
+import { describe, expect, it } from 'vitest';
+import { manager, testConnection, testStore, uniqueStoreName } from '../test-support/nats.js';
+import { readRange } from './read-range.js';
+
+const nc = await testConnection();
+const store = await testStore(nc, { streamName: uniqueStoreName('read-range') });
+const js = jetstream(nc);
+const jsm = await manager(nc);
+
+async function fill(subject: string, count: number, bytes: number): Promise<number[]> {
+  const seqs: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const payload = new Uint8Array(bytes).fill(index % 256);
+    seqs.push((await js.publish(subject, payload)).seq);
+    await js.publish(store.subjectFor('someone-else'), new Uint8Array(10));
+  }
+  return seqs;
+}
+
+async function read(subject: string, startSeq: number, endSeq: number, maxMessageBytes = 1024 * 1024) {
+  const messages: { seq: number; first: number | undefined; length: number }[] = [];
+  const deletions: Promise<unknown>[] = [];
+  await readRange(
+    { nc, jsm },
+    {
+      stream: store.stream,
+      subject,
+      startSeq,
+      endSeq,
+      idleTimeoutMs: 2000,
+      trustPending: true,
+      maxMessageBytes,
+      cleanup: (deletion) => deletions.push(deletion),
+    },
+    (seq, data) => messages.push({ seq, first: data[0], length: data.length }),
+  );
+  await Promise.all(deletions);
+  return messages;
+}
+
+describe('readRange', () => {
+  it('reads exactly the subject range, in order, and deletes its consumer', async () => {
+    const subject = store.subjectFor(`range-${crypto.randomUUID()}`);
+    const seqs = await fill(subject, 30, 20);
+    const all = await read(subject, 1, seqs.at(-1) as number);
+    expect(all.map((message) => message.seq)).toEqual(seqs);
+    const middle = await read(subject, seqs[10] as number, seqs[19] as number);
+    expect(middle.map((message) => message.seq)).toEqual(seqs.slice(10, 20));
+    expect(await read(subject, (seqs.at(-1) as number) + 1, seqs.at(-1) as number)).toEqual([]);
+    const consumers = [];
+    for await (const consumer of jsm.consumers.list(store.stream)) consumers.push(consumer.name);
+    expect(consumers).toEqual([]);
+  });
+
+  it('reads more than one pull can carry (8 MiB), asking again after each full one', async () => {
+    const subject = store.subjectFor(`big-${crypto.randomUUID()}`);
+    const seqs = await fill(subject, 12, 900 * 1024);
+    const messages = await read(subject, 1, seqs.at(-1) as number);
+    expect(messages.map((message) => message.seq)).toEqual(seqs);
+    expect(messages.map((message) => message.first)).toEqual(seqs.map((_, index) => index));
+    expect(messages.every((message) => message.length === 900 * 1024)).toBe(true);
+  });
+});
