@@ -1,4 +1,4 @@
-import { type NatsServer, startNatsServer } from '@aether/nats-harness';
+import { type NatsServer, startNatsServer, testTls } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -49,6 +49,36 @@ describe('a store made by connect()', () => {
       JetStreamEventStore.connect({ servers: server.url, connection: { name: 'anonymous' } }),
     ).rejects.toThrow();
     expect(await connectionNames(server)).not.toContain('anonymous');
+  });
+});
+
+describe('a server that requires TLS', () => {
+  const tls = testTls();
+  let server: NatsServer;
+  beforeAll(async () => {
+    server = await startNatsServer({ extraConfig: tls.serverConfig });
+  });
+  afterAll(() => server.destroy());
+
+  it('connects with the CA passed in the connection options, then saves and reads', async () => {
+    const store = await JetStreamEventStore.connect({
+      servers: server.url,
+      connection: { tls: { caFile: tls.caFile } },
+      streamName: uniqueStoreName('tls'),
+    });
+    try {
+      const actorId = `tls-${crypto.randomUUID()}`;
+      await store.saveEvent(makeEvent(actorId, 1));
+      expect((await store.getEvents(actorId)).map((event) => event.version)).toEqual([1]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses to connect when it cannot verify the server', async () => {
+    await expect(
+      JetStreamEventStore.connect({ servers: server.url, connection: { tls: {}, reconnect: false } }),
+    ).rejects.toThrow(/certificate/i);
   });
 });
 

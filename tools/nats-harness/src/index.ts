@@ -12,4 +12,5 @@ export { processState, waitForProcessState } from './process-state.js';
 export { readServerInfo } from './server-info.js';
 export { type NatsCluster, type StartNatsClusterOptions, startNatsCluster } from './start-nats-cluster.js';
 export { type NatsServer, type StartNatsServerOptions, startNatsServer } from './start-nats-server.js';
+export { type TestTls, testTls } from './test-tls.js';
 export { uniqueName } from './unique-name.js';
