@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isNatsBusError, type NatsBusError } from './errors.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, ownedBus, settle, take, testConnection, uniquePrefix } from './test-support/nats.js';
+import { busPayload, handMadePayload } from './test-support/payloads.js';
+import { FLAG_ACTOR_ID } from './wire/payload-format.js';
 
 describe('bad input', () => {
   it.each([
@@ -59,25 +61,31 @@ describe('bad input', () => {
     const goodSubject = subscriber.subjectFor('orders', good.eventType, good.actorId);
     const encoder = new TextEncoder();
     const garbage: [string, Uint8Array][] = [
-      [goodSubject, new Uint8Array([0xff, 0xfe, 0xfd])], // not UTF-8
+      [goodSubject, new Uint8Array([0xff, 0xfe, 0xfd])], // not a payload
       [goodSubject, encoder.encode('not json')],
       [goodSubject, encoder.encode('null')],
-      [goodSubject, encoder.encode(JSON.stringify({ ...good, version: 0 }))], // wrong shape
-      [goodSubject, encoder.encode(JSON.stringify({ ...good, data: 'text' }))],
+      [goodSubject, encodeEvent(good)], // a valid event in the JSON of an older bus
+      [goodSubject, handMadePayload({ format: 0x02 })], // a format this bus does not know
+      [goodSubject, handMadePayload({ version: 0 })], // wrong shape
+      [goodSubject, handMadePayload({ fields: ['"e-1"', '"text"'] })],
+      [goodSubject, handMadePayload({ fields: ['"e-1"', new Uint8Array([0x7b, 0xff, 0x7d])] })], // not UTF-8
       [goodSubject, new Uint8Array(0)],
-      // a valid event on a subject that names another actor: the server's filtering could not be trusted
-      [goodSubject, encodeEvent(validateEvent(makeEvent({ actorId: 'order-2' })))],
+      // a valid event claiming another actor than its subject names: the server's filtering could not be trusted
+      [
+        goodSubject,
+        handMadePayload({ flags: FLAG_ACTOR_ID, fields: [JSON.stringify(good.id), '{}', '"order-2"'] }),
+      ],
       // a namespace the bus refuses (a no-break space) in a subject NATS accepts and routes
-      [`${subjectPrefix}.OrderPlaced.order-1.orders\u00A0x`, encodeEvent(good)],
+      [`${subjectPrefix}.OrderPlaced.order-1.orders\u00A0x`, busPayload(good)],
     ];
     // random bytes, too
     for (const bytes of fc.sample(fc.uint8Array({ minLength: 1, maxLength: 300 }), 40))
       garbage.push([goodSubject, bytes]);
     for (const [subject, data] of garbage) raw.publish(subject, data);
-    raw.publish(goodSubject, encodeEvent(good));
+    raw.publish(goodSubject, busPayload(good));
     await settle({ flush: () => raw.flush() }, subscriber);
 
-    // Both subscriptions received every garbage message on `orders` (48), `all` also the bad namespace one.
+    // Both subscriptions received every garbage message on `orders`, `all` also the bad namespace one.
     expect(subscriber.malformedMessages).toBe(garbage.length + garbage.length - 1);
     expect(errors).toHaveLength(subscriber.malformedMessages);
     expect(errors.every((error) => isNatsBusError(error, 'MALFORMED_MESSAGE'))).toBe(true);

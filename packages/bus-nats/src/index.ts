@@ -14,3 +14,5 @@ export {
 } from './subject/subject-layout.js';
 export { HASHED_TOKEN_MARK, MAX_TOKEN_LENGTH } from './subject/subject-token.js';
 export { ORIGIN_HEADER } from './wire/origin.js';
+export { payloadBytes } from './wire/payload-bytes.js';
+export { PAYLOAD_FORMAT } from './wire/payload-format.js';

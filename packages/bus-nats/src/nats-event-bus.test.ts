@@ -1,9 +1,11 @@
-import { encodeEvent, isValidationError, validateEvent } from '@aether/core';
+import { isValidationError, validateEvent } from '@aether/core';
 import { describe, expect, it } from 'vitest';
 import { isNatsBusError, type NatsBusError } from './errors.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, take } from './test-support/events.js';
 import { FakeConnection, originOf } from './test-support/fake-connection.js';
+import { busPayload } from './test-support/payloads.js';
+import { decodePayload } from './wire/decode-payload.js';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -47,7 +49,7 @@ describe('NatsEventBus (unit, on a fake connection)', () => {
     const subscription = bus.subscribe('orders', { actorPattern: 'order.eu.*' });
     for (const actorId of ['order.us.1', 'order.eu.1']) {
       const event = validateEvent(makeEvent({ actorId }));
-      fake.inject(bus.subjectFor('orders', event.eventType, actorId), encodeEvent(event), originOf('other'));
+      fake.inject(bus.subjectFor('orders', event.eventType, actorId), busPayload(event), originOf('other'));
     }
     const [delivery] = await take(subscription, 1);
     expect(delivery?.event.actorId).toBe('order.eu.1');
@@ -72,6 +74,33 @@ describe('NatsEventBus (unit, on a fake connection)', () => {
     expect(errors.map((e) => e.code)).toEqual(['MALFORMED_MESSAGE', 'MALFORMED_MESSAGE']);
     await bus.publish('orders', makeEvent());
     expect(subscription.buffered).toBe(1);
+  });
+
+  it('without subscriptions of its own, checks the event as validateEvent does and encodes it at once', async () => {
+    const fake = new FakeConnection();
+    const bus = busOn(fake);
+    for (const [change, field] of [
+      [{ version: 0 }, 'version'],
+      [{ data: { at: new Date() } }, 'data.at'],
+      [{ metadata: { n: 1 } }, 'metadata.n'],
+      [{ timestamp: 'today' }, 'timestamp'],
+    ] as const) {
+      const error = await bus.publish('orders', makeEvent(change as never)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'VALIDATION_ERROR', field });
+    }
+    expect(fake.published).toEqual([]);
+    const event = makeEvent({ data: { items: ['tea'] } });
+    await bus.publish('orders', event);
+    (event.data as { items: string[] }).items.push('changed later'); // the payload was written already
+    await nextTurn();
+    expect(fake.published).toHaveLength(1);
+    expect(decodePayload(fake.published[0]?.data as Uint8Array)).toMatchObject({
+      id: event.id,
+      version: event.version,
+      time: event.timestamp.getTime(),
+      data: { items: ['tea'] },
+    });
+    expect(Object.isFrozen(event.data)).toBe(false);
   });
 
   it('reports a subscription the server refuses', () => {

@@ -1,14 +1,16 @@
 import {
   type AnyEvent,
+  checkEventRecord,
   type Delivery,
   type EventBus,
   EventBusClosedError,
+  eventFromRecord,
   LocalSubscription,
   resolveSubscription,
   type SubscribeOptions,
   type Subscription,
   ValidationError,
-  validateEvent,
+  validateEventRecord,
   validateNamespace,
 } from '@aether/core';
 import type { Msg, NatsConnection, Subscription as NatsSubscription } from '@nats-io/nats-core';
@@ -25,7 +27,7 @@ import { releaseConnection } from './release-connection.js';
 import { NamespaceCheck } from './subject/namespace-check.js';
 import { compileRemoteFilter, type RemoteFilter } from './subject/remote-filter.js';
 import { checkNamespaceLength, eventSubject, subscriptionSubjects } from './subject/subject-layout.js';
-import { subjectToken, TokenCache } from './subject/subject-token.js';
+import { subjectToken, TokenCache, TokenValueCache } from './subject/subject-token.js';
 import { decodeDelivery } from './wire/decode-delivery.js';
 import { ORIGIN_HEADER } from './wire/origin.js';
 import { Sender } from './wire/sender.js';
@@ -61,7 +63,7 @@ export class NatsEventBus implements EventBus {
   readonly #sender: Sender;
   readonly #types = new TokenCache();
   readonly #namespaces = new NamespaceCheck();
-  readonly #codecState = { types: this.#types, namespaces: this.#namespaces };
+  readonly #codecState = { types: new TokenValueCache(), namespaces: this.#namespaces };
   readonly #watch: ConnectionWatch;
   #malformed = 0;
   #closing: Promise<void> | undefined;
@@ -129,8 +131,15 @@ export class NatsEventBus implements EventBus {
   async publish(namespace: string, input: AnyEvent): Promise<void> {
     if (this.#closing !== undefined) throw new EventBusClosedError('publish');
     this.#namespaces.check(namespace);
-    const event = validateEvent(input);
-    this.#sender.send(namespace, event);
+    if (this.#subscriptions.size === 0) {
+      // Nobody in this process receives it: checked as validateEvent checks it, and encoded at
+      // once instead of copied first (receiving buses check what they decode again).
+      this.#sender.send(namespace, checkEventRecord(input));
+      return;
+    }
+    const record = validateEventRecord(input);
+    this.#sender.send(namespace, record);
+    const event = Object.freeze(eventFromRecord(record));
     let delivery: Delivery | undefined;
     for (const subscription of this.#subscriptions) {
       if (!subscription.accepts(namespace, event)) continue;

@@ -22,11 +22,16 @@ export { isSnapshotStore, type LoadedState, loadState } from './load-state.js';
 export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
 export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';
 export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
+export { freezeJsonObject, type JsonWalk } from './validation/freeze-json.js';
 export {
+  checkEventRecord,
   type EventRecord,
   type EventRecordDraft,
   eventFromRecord,
   newEventRecordDraft,
+  requireMetadata,
+  requireText,
+  requireVersion,
   validateEvent,
   validateEventRecord,
 } from './validation/validate-event.js';

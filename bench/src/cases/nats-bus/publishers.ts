@@ -1,7 +1,7 @@
 import { NatsEventBus } from '@aether/bus-nats';
 import type { AnyEvent } from '@aether/core';
 import { connect } from '@nats-io/transport-node';
-import { benchEvent, rawPayload } from './payload.js';
+import { benchEvent, busPayloadSize, jsonPayloadSize, rawPayload } from './payload.js';
 import { BUS_NAMESPACE, type Kind, subjectsOf } from './wire.js';
 
 /** The sending side of a contender, each used the way its users use it. */
@@ -23,10 +23,10 @@ export async function openPublisher(kind: Kind, servers: string, channel: string
     let events: AnyEvent[] = [];
     return {
       prepare: (count) => {
-        events = Array.from({ length: count }, (_, index) => benchEvent(index));
+        events = Array.from({ length: count }, (_, index) => benchEvent(index, busPayloadSize));
       },
       send: (index) => bus.publish(BUS_NAMESPACE, events[index] as AnyEvent),
-      sendStamped: (index, sentAt) => bus.publish(BUS_NAMESPACE, benchEvent(index, sentAt)),
+      sendStamped: (index, sentAt) => bus.publish(BUS_NAMESPACE, benchEvent(index, busPayloadSize, sentAt)),
       flush: () => bus.flush(),
       close: () => bus.close(),
     };
@@ -43,17 +43,18 @@ export async function openPublisher(kind: Kind, servers: string, channel: string
       close: () => nc.drain(),
     };
   }
-  // The same events as Aether's, encoded with JSON.stringify at each send and parsed on receipt:
-  // what a hand-written JSON-over-NATS bus costs, without validation, copies or filters.
+  // Aether's events, padded so that their JSON is 256 bytes, encoded with JSON.stringify at each
+  // send and parsed on receipt: what a hand-written JSON-over-NATS bus costs, without validation,
+  // copies or filters.
   const encoder = new TextEncoder();
   let events: AnyEvent[] = [];
   return {
     prepare: (count) => {
-      events = Array.from({ length: count }, (_, index) => benchEvent(index));
+      events = Array.from({ length: count }, (_, index) => benchEvent(index, jsonPayloadSize));
     },
     send: (index) => nc.publish(subjects.json, encoder.encode(JSON.stringify(events[index]))),
     sendStamped: (index, sentAt) =>
-      nc.publish(subjects.json, encoder.encode(JSON.stringify(benchEvent(index, sentAt)))),
+      nc.publish(subjects.json, encoder.encode(JSON.stringify(benchEvent(index, jsonPayloadSize, sentAt)))),
     flush: () => nc.flush(),
     close: () => nc.drain(),
   };

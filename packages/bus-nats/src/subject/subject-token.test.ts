@@ -1,7 +1,14 @@
 import { encodeSubjectToken } from '@aether/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HASHED_TOKEN_MARK, MAX_TOKEN_LENGTH, subjectToken, TokenCache } from './subject-token.js';
+import {
+  HASHED_TOKEN_MARK,
+  MAX_TOKEN_LENGTH,
+  subjectToken,
+  TokenCache,
+  TokenValueCache,
+  valueOfToken,
+} from './subject-token.js';
 
 const anyId = fc.string({ minLength: 1, maxLength: 300, unit: 'binary' });
 
@@ -61,5 +68,40 @@ describe('TokenCache', () => {
     const cache = new TokenCache(3);
     for (const value of ['a', 'b.c', 'd', 'e*', 'a', 'b.c'])
       expect(cache.get(value)).toBe(subjectToken(value));
+  });
+});
+
+describe('valueOfToken', () => {
+  it('gives back the value of every token that is not a hash', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anyId, fc.string({ minLength: 1000, maxLength: 1100, unit: 'binary' })),
+        (value) => {
+          const token = subjectToken(value);
+          expect(valueOfToken(token)).toBe(token.startsWith(HASHED_TOKEN_MARK) ? undefined : value);
+        },
+      ),
+    );
+  });
+
+  it.each([
+    ['a non-canonical escape', 'order~002D1'],
+    ['a lower-case escape', 'order~002e1'],
+    ['a cut escape', 'order~00'],
+    ['a character the encoding never writes', 'order#1'],
+    ['a token longer than any the bus writes', 'a'.repeat(MAX_TOKEN_LENGTH + 1)],
+  ])('refuses %s, so that every value has one token', (_case, token) => {
+    expect(() => valueOfToken(token)).toThrow(expect.objectContaining({ code: 'VALIDATION_ERROR' }));
+  });
+});
+
+describe('TokenValueCache', () => {
+  it('returns valueOfToken, remembers hashes as undefined, and stays within its capacity', () => {
+    const cache = new TokenValueCache(2);
+    const hashed = subjectToken('x'.repeat(2000));
+    for (const token of ['a', 'b~002Ec', hashed, 'a', hashed, 'b~002Ec'])
+      expect(cache.get(token)).toBe(valueOfToken(token));
+    expect(() => cache.get('bad#')).toThrow();
+    expect(() => cache.get('bad#')).toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { encodeSubjectToken } from '@aether/core';
+import { decodeSubjectToken, encodeSubjectToken, ValidationError } from '@aether/core';
 
 /**
  * The longest token an event type or actor id is written as. NATS drops a connection that sends a
@@ -50,5 +50,44 @@ export class TokenCache {
       this.#tokens.set(value, token);
     }
     return token;
+  }
+}
+
+/**
+ * The value a token of `subjectToken` stands for, or `undefined` for a hashed token (`~H…`), which
+ * cannot be reversed: the value then travels in the payload. Throws `ValidationError` for a token
+ * `subjectToken` never writes (one too long, or not in `decodeSubjectToken`'s canonical form), so
+ * a value has exactly one token.
+ */
+export function valueOfToken(token: string): string | undefined {
+  if (token.startsWith(HASHED_TOKEN_MARK)) return undefined;
+  if (token.length > MAX_TOKEN_LENGTH) {
+    throw new ValidationError(
+      'subject token',
+      `is ${token.length} characters long; the bus hashes tokens over ${MAX_TOKEN_LENGTH}`,
+    );
+  }
+  return plain.test(token) ? token : decodeSubjectToken(token);
+}
+
+/**
+ * `valueOfToken` with a bounded memo, for tokens that repeat (event types): at most `capacity`
+ * entries, emptied when full. Tokens it throws for are not remembered.
+ */
+export class TokenValueCache {
+  readonly #values = new Map<string, string | undefined>();
+  readonly #capacity: number;
+
+  constructor(capacity = 1024) {
+    this.#capacity = capacity;
+  }
+
+  get(token: string): string | undefined {
+    let value = this.#values.get(token);
+    if (value !== undefined || this.#values.has(token)) return value;
+    value = valueOfToken(token);
+    if (this.#values.size >= this.#capacity) this.#values.clear();
+    this.#values.set(token, value);
+    return value;
   }
 }

@@ -58,7 +58,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
           eventType: 'OrderPlaced',
           actorId: `order-${index % 100}`,
           version: index + 1,
-          data: { index, note: 'padding to make the event about 256 bytes as JSON on the wire' },
+          data: { index, note: 'padding to make the event about 256 bytes on the wire' },
           timestamp: new Date(),
         });
       }

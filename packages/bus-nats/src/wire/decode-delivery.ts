@@ -1,21 +1,23 @@
-import { type Delivery, decodeEvent } from '@aether/core';
+import type { Delivery, Event } from '@aether/core';
 import { NatsBusError } from '../errors.js';
 import type { NamespaceCheck } from '../subject/namespace-check.js';
 import { parseEventSubject } from '../subject/subject-layout.js';
-import { subjectToken, type TokenCache } from '../subject/subject-token.js';
+import { subjectToken, type TokenValueCache, valueOfToken } from '../subject/subject-token.js';
+import { type DecodedPayload, decodePayload } from './decode-payload.js';
 
-/** What decoding remembers between messages: event type tokens and namespaces already checked. */
+/** What decoding remembers between messages: event types of tokens and namespaces already checked. */
 export interface DecodeCaches {
-  readonly types: TokenCache;
+  readonly types: TokenValueCache;
   readonly namespaces: NamespaceCheck;
 }
 
 /**
  * Turns a message received on the bus's subjects into a frozen delivery, or throws a
  * `NatsBusError` with code `MALFORMED_MESSAGE` (holding the subject and a copy of the bytes): the
- * subject must have the bus's shape with a valid namespace, the payload must be a valid event
- * (`decodeEvent`), and the event's type and actor must be the ones the subject names, so that the
- * server's subject filtering can be trusted.
+ * subject must have the bus's shape with a valid namespace and tokens the bus writes, and the
+ * payload must be a valid event of format 1 (`decodePayload`). The event type and the actor id
+ * are read from the subject, so the server's subject filtering can be trusted; when a token is a
+ * hash, the value travels in the payload and must hash to it.
  */
 export function decodeDelivery(
   prefix: string,
@@ -35,27 +37,70 @@ export function decodeDelivery(
   } catch (cause) {
     throw malformed(subject, data, 'the subject holds an invalid namespace', cause);
   }
-  let event: Delivery['event'];
+  let payload: DecodedPayload;
   try {
-    event = decodeEvent(data);
+    payload = decodePayload(data);
   } catch (cause) {
     throw malformed(subject, data, `the payload is not a valid event (${(cause as Error).message})`, cause);
   }
-  if (caches.types.get(event.eventType) !== parts.typeToken) {
-    throw malformed(
-      subject,
-      data,
-      `the subject's event type token does not match the event's type ${JSON.stringify(event.eventType)}`,
-    );
-  }
-  if (subjectToken(event.actorId) !== parts.actorToken) {
-    throw malformed(
-      subject,
-      data,
-      `the subject's actor token does not match the event's actor ${JSON.stringify(event.actorId)}`,
-    );
-  }
+  const eventType = resolveToken(
+    subject,
+    data,
+    'event type',
+    parts.typeToken,
+    payload.eventType,
+    caches.types,
+  );
+  const actorId = resolveToken(subject, data, 'actor', parts.actorToken, payload.actorId, undefined);
+  const { id, version, data: eventData, metadata } = payload;
+  const timestamp = new Date(payload.time);
+  // The fields in the order validateEvent gives them, metadata left out when there is none.
+  const event: Event = Object.freeze(
+    metadata === undefined
+      ? { id, eventType, actorId, version, data: eventData, timestamp }
+      : { id, eventType, actorId, version, data: eventData, timestamp, metadata },
+  );
   return Object.freeze({ namespace: parts.namespace, event });
+}
+
+/** The value of a subject token: decoded from the token, or, for a hash, the one the payload carries. */
+function resolveToken(
+  subject: string,
+  data: Uint8Array,
+  what: 'event type' | 'actor',
+  token: string,
+  carried: string | undefined,
+  cache: TokenValueCache | undefined,
+): string {
+  let named: string | undefined;
+  try {
+    named = cache === undefined ? valueOfToken(token) : cache.get(token);
+  } catch (cause) {
+    throw malformed(subject, data, `the subject's ${what} token is not one the bus writes`, cause);
+  }
+  if (named !== undefined) {
+    if (carried !== undefined)
+      throw malformed(subject, data, `the payload carries an ${what} its subject names already`);
+    return named;
+  }
+  if (carried === undefined)
+    throw malformed(
+      subject,
+      data,
+      `the subject's ${what} token is a hash, and the payload does not carry the ${what}`,
+    );
+  if (subjectToken(carried) !== token) {
+    throw malformed(
+      subject,
+      data,
+      `the subject's ${what} token does not match the event's ${what} ${JSON.stringify(shorten(carried))}`,
+    );
+  }
+  return carried;
+}
+
+function shorten(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }
 
 function malformed(subject: string, data: Uint8Array, problem: string, cause?: unknown): NatsBusError {

@@ -1,10 +1,11 @@
-import { type Event, encodeEvent, ValidationError } from '@aether/core';
+import { type EventRecord, ValidationError } from '@aether/core';
 import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
 import type { ConnectionWatch } from '../connection-watch.js';
 import { isClosedConnectionError, NatsBusError, publishFailure } from '../errors.js';
 import { eventSubject } from '../subject/subject-layout.js';
-import { subjectToken, type TokenCache } from '../subject/subject-token.js';
+import { HASHED_TOKEN_MARK, subjectToken, type TokenCache } from '../subject/subject-token.js';
 import { describeEvent } from './describe-event.js';
+import { PayloadEncoder } from './encode-payload.js';
 import { originHeaders } from './origin.js';
 import { Outbox } from './outbox.js';
 
@@ -21,13 +22,15 @@ export interface SenderOptions {
 
 /**
  * The sending half of a bus: checks that the connection is up, builds the subject, encodes the
- * event, refuses what the server would refuse (`max_payload`), and hands the message to nats.js
- * through the outbox. Throws before anything is sent, so a failed publish delivered nothing.
+ * event (payload format 1, see payload-format.ts), refuses what the server would refuse
+ * (`max_payload`), and hands the message to nats.js through the outbox. Throws before anything is
+ * sent, so a failed publish delivered nothing.
  */
 export class Sender {
   readonly #options: SenderOptions;
   readonly #headerBytes: number;
   readonly #outbox: Outbox;
+  readonly #encoder = new PayloadEncoder();
 
   constructor(options: SenderOptions) {
     this.#options = options;
@@ -35,8 +38,9 @@ export class Sender {
     const headers = originNodeId === undefined ? undefined : originHeaders(originNodeId);
     this.#headerBytes =
       headers === undefined ? 0 : (headers as MsgHdrs & { encode(): Uint8Array }).encode().length;
-    // One options object for every message; nats.js reads it (and sets its `reply`) on each publish.
-    const publishOptions = headers === undefined ? undefined : { headers };
+    // One options object for every message; nats.js reads it (and sets its `reply`) on each publish,
+    // and would allocate one per message when given none.
+    const publishOptions = headers === undefined ? {} : { headers };
     this.#outbox = new Outbox(
       (subject, payload) => nc.publish(subject, payload, publishOptions),
       (error, lost) => {
@@ -52,8 +56,8 @@ export class Sender {
     );
   }
 
-  /** Sends a validated event; throws `NatsBusError` (`DISCONNECTED`, `CONNECTION_CLOSED`, ...) or `ValidationError`. */
-  send(namespace: string, event: Event): void {
+  /** Sends a checked event; throws `NatsBusError` (`DISCONNECTED`, `CONNECTION_CLOSED`, ...) or `ValidationError`. */
+  send(namespace: string, event: EventRecord): void {
     const { nc, watch, subjectPrefix, types } = this.#options;
     if (nc.isClosed()) throw publishFailure(undefined, true, describeEvent(event));
     if (!watch.connected) {
@@ -62,13 +66,15 @@ export class Sender {
         `cannot publish ${describeEvent(event)}: the NATS connection is down and reconnecting; nothing was delivered, retry the same event once it is back`,
       );
     }
-    const subject = eventSubject(
-      subjectPrefix,
-      types.get(event.eventType),
-      subjectToken(event.actorId),
-      namespace,
+    const typeToken = types.get(event.eventType);
+    const actorToken = subjectToken(event.actorId);
+    const subject = eventSubject(subjectPrefix, typeToken, actorToken, namespace);
+    // A hashed token cannot be decoded: the value then travels in the payload.
+    const payload = this.#encoder.encode(
+      event,
+      typeToken.startsWith(HASHED_TOKEN_MARK),
+      actorToken.startsWith(HASHED_TOKEN_MARK),
     );
-    const payload = encodeEvent(event);
     const size = payload.length + this.#headerBytes;
     const maxPayload = nc.info?.max_payload;
     if (maxPayload !== undefined && size > maxPayload) {

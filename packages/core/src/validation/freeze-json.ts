@@ -7,11 +7,21 @@ const maxDepth = 64;
 // Safe because the walk is synchronous and never re-entered.
 const pathStack: (string | number)[] = [];
 const objectStack: object[] = [];
-// Set for one walk: freeze the given objects themselves instead of copies (see freezeJsonObject).
-let adopting = false;
+/**
+ * What a walk does besides checking: `copy` returns a deeply frozen copy; `adopt` freezes the
+ * given objects themselves (only for objects nobody else holds, such as fresh JSON.parse output);
+ * `check` only checks, and returns the given object as it is (for a value encoded at once and
+ * never kept). Only `copy` writes anything, so `check` never touches the caller's objects.
+ */
+export type JsonWalk = 'copy' | 'adopt' | 'check';
+
+// Set for one walk (see JsonWalk).
+let copying = true;
+let freezing = true;
 
 /**
- * Checks that `value` is a plain JSON object and returns a deeply frozen copy of it, in one walk.
+ * Checks that `value` is a plain JSON object and returns a deeply frozen copy of it, in one walk
+ * (or, by `walk`, freezes it in place or only checks it).
  * Rejects functions, BigInt, symbols, non-finite numbers, cycles, class instances (Date, Map, ...)
  * and the keys `__proto__`, `constructor` and `prototype`, which could pollute prototypes when
  * data is merged into state. Object properties whose value is `undefined` are left out, as
@@ -20,15 +30,15 @@ let adopting = false;
 export function freezeJsonObject(
   value: unknown,
   field: string,
-  /** Check and freeze `value` itself, not a copy: only for objects nobody else holds (fresh JSON.parse output). */
-  adopt = false,
+  walk: JsonWalk = 'copy',
 ): Readonly<Record<string, unknown>> {
   if (!isPlainObject(value)) {
     throw new ValidationError(field, `must be a plain JSON object, got ${kindOf(value)}`);
   }
   // Balanced on success; only a throw from inside the walk (say, a getter) can leave entries behind.
   if (objectStack.length !== 0) resetStacks();
-  adopting = adopt;
+  copying = walk === 'copy';
+  freezing = walk !== 'check';
   return copyObject(value, field);
 }
 
@@ -58,7 +68,7 @@ function copyValue(value: unknown, root: string): unknown {
 function copyObject(source: object, root: string): Readonly<Record<string, unknown>> {
   enter(source, root);
   const record = source as Record<string, unknown>;
-  const copy: Record<string, unknown> = adopting ? record : {};
+  const copy: Record<string, unknown> = copying ? {} : record;
   const keys = Object.keys(record);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
@@ -74,29 +84,31 @@ function copyObject(source: object, root: string): Readonly<Record<string, unkno
       typeof item === 'boolean' ||
       (typeof item === 'number' && Number.isFinite(item))
     ) {
-      copy[key] = item;
+      if (copying) copy[key] = item;
     } else if (item !== undefined) {
       pathStack.push(key);
-      copy[key] = copyValue(item, root);
+      const checked = copyValue(item, root);
+      if (copying) copy[key] = checked;
       pathStack.pop();
     }
   }
   objectStack.pop();
-  return Object.freeze(copy);
+  return freezing ? Object.freeze(copy) : copy;
 }
 
 function copyArray(source: readonly unknown[], root: string): readonly unknown[] {
   enter(source, root);
-  const copy = adopting ? (source as unknown[]) : new Array<unknown>(source.length);
+  const copy = copying ? new Array<unknown>(source.length) : (source as unknown[]);
   for (let index = 0; index < source.length; index++) {
     pathStack.push(index);
     const item = source[index];
     if (item === undefined) fail(root, 'undefined is not JSON (use null)');
-    copy[index] = copyValue(item, root);
+    const checked = copyValue(item, root);
+    if (copying) copy[index] = checked;
     pathStack.pop();
   }
   objectStack.pop();
-  return Object.freeze(copy);
+  return freezing ? Object.freeze(copy) : copy;
 }
 
 function enter(value: object, root: string): void {
