@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { payloadBytes } from '@aether/bus-nats';
 import type { AnyEvent } from '@aether/core';
-import { PAYLOAD_BYTES } from './wire.js';
+import { actorIdOf, PAYLOAD_BYTES } from './wire.js';
 
 const at = new Date('2026-01-01T00:00:00.000Z');
 const utf8 = new TextEncoder();
@@ -23,7 +23,7 @@ export const jsonPayloadSize: PayloadSize = (event) => utf8.encode(JSON.stringif
  */
 export function benchEvent(index: number, size: PayloadSize, sentAt = 0): AnyEvent {
   const id = randomUUID();
-  const actorId = `order-${String(index % 1000).padStart(4, '0')}`;
+  const actorId = actorIdOf(index);
   const version = 100_000 + (index % 900_000);
   const withPad = (pad: string): AnyEvent => ({
     id,

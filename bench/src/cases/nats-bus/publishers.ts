@@ -2,7 +2,7 @@ import { NatsEventBus } from '@aether/bus-nats';
 import type { AnyEvent } from '@aether/core';
 import { connect } from '@nats-io/transport-node';
 import { benchEvent, busPayloadSize, jsonPayloadSize, rawPayload } from './payload.js';
-import { BUS_NAMESPACE, type Kind, subjectsOf } from './wire.js';
+import { ACTORS, BUS_NAMESPACE, type Kind, subjectsOf } from './wire.js';
 
 /** The sending side of a contender, each used the way its users use it. */
 export interface Publisher {
@@ -39,6 +39,18 @@ export async function openPublisher(kind: Kind, servers: string, channel: string
       prepare: () => undefined,
       send: () => nc.publish(subjects.raw, payload),
       sendStamped: (_index, sentAt) => nc.publish(subjects.raw, rawPayload(sentAt)),
+      flush: () => nc.flush(),
+      close: () => nc.drain(),
+    };
+  }
+  if (kind === 'raw-actors') {
+    // The same buffer on the subjects the bus publishes to: one per actor, round-robin.
+    const payload = rawPayload();
+    const actorSubjects = Array.from({ length: ACTORS }, (_, index) => subjects.actor(index));
+    return {
+      prepare: () => undefined,
+      send: (index) => nc.publish(actorSubjects[index % ACTORS] as string, payload),
+      sendStamped: (index, sentAt) => nc.publish(actorSubjects[index % ACTORS] as string, rawPayload(sentAt)),
       flush: () => nc.flush(),
       close: () => nc.drain(),
     };

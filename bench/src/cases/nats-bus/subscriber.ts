@@ -39,11 +39,12 @@ if (kind === 'aether') {
 } else {
   const nc = await connect({ servers });
   const callback =
-    kind === 'raw'
-      ? (_err: Error | null, msg: Msg) => received(rawSentAt(msg.data))
-      : (_err: Error | null, msg: Msg) =>
-          received((JSON.parse(decoder.decode(msg.data)) as { data: { sentAt: number } }).data.sentAt);
-  nc.subscribe(kind === 'raw' ? subjects.raw : subjects.json, { callback });
+    kind === 'json'
+      ? (_err: Error | null, msg: Msg) =>
+          received((JSON.parse(decoder.decode(msg.data)) as { data: { sentAt: number } }).data.sentAt)
+      : (_err: Error | null, msg: Msg) => received(rawSentAt(msg.data));
+  const subject = kind === 'raw' ? subjects.raw : kind === 'raw-actors' ? subjects.anyActor : subjects.json;
+  nc.subscribe(subject, { callback });
   flush = () => nc.flush();
   close = () => nc.close();
 }
