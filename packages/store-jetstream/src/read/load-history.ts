@@ -9,7 +9,8 @@ import { readRange } from './read-range.js';
  * The actor's history, enough to answer a read from `fromVersion`. One direct get finds the
  * subject's last sequence; a cached history that still ends there is returned as is (one round
  * trip), one that ends earlier is extended with only the newer messages, and otherwise the subject
- * is read with an ordered consumer, from the actor's snapshot when that covers `fromVersion`.
+ * is read with a consumer of the store's own (readRange), from the actor's snapshot when that covers
+ * `fromVersion`.
  * `head` is the last message when the caller has just fetched it.
  */
 export async function loadHistory(
