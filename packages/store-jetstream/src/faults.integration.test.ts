@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { type Event, encodeEvent } from '@aether/core';
 import { type NatsServer, startNatsServer } from '@aether/nats-harness';
+import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable } from './errors/store-error.js';
@@ -119,6 +121,59 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
       );
     } finally {
       await store.close();
+    }
+  }, 30_000);
+});
+
+describe('the server killed with SIGKILL in the middle of a replay', () => {
+  let server: NatsServer;
+  beforeAll(async () => {
+    server = await startNatsServer();
+  });
+  afterAll(() => server?.destroy());
+
+  it('goes on from where the read stopped once the server is back, and returns every event once', async () => {
+    const nc = await connect({
+      servers: server.url,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 50,
+      reconnectJitter: 0,
+    });
+    const streamName = uniqueStoreName('replay-killed');
+    const writer = await JetStreamEventStore.open(nc, { streamName, timeout });
+    const actorId = `replayed-${randomUUID()}`;
+    const count = 30_000;
+    try {
+      // Pipelined raw publishes of exactly what the store writes: 30,000 awaited saves would take seconds.
+      const js = jetstream(nc);
+      const subject = writer.subjectFor(actorId);
+      for (let version = 1; version <= count; version += 1000) {
+        await Promise.all(
+          Array.from({ length: Math.min(1000, count - version + 1) }, (_, index) => {
+            const event = makeEvent(actorId, version + index);
+            return js.publish(subject, encodeEvent(event as Event), { msgID: event.id });
+          }),
+        );
+      }
+      // A fresh instance, so nothing is cached: the whole subject is read through a consumer.
+      const reader = await JetStreamEventStore.open(nc, { streamName, timeout });
+      const before = nc.stats().inMsgs;
+      let settled = false;
+      const reading = reader.getEvents(actorId).finally(() => {
+        settled = true;
+      });
+      while (nc.stats().inMsgs - before < 3000) await new Promise((resolve) => setImmediate(resolve));
+      expect(settled).toBe(false);
+      await server.kill('SIGKILL');
+      await server.restart();
+
+      const events = await reading;
+      expect(events).toHaveLength(count);
+      expect(events.every((event, index) => event.version === index + 1)).toBe(true);
+      await reader.close();
+    } finally {
+      await writer.close();
+      await nc.close();
     }
   }, 30_000);
 });

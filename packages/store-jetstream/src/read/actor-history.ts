@@ -88,16 +88,24 @@ export class HistoryExtension {
   readonly #added: HistoryEntry[] = [];
   #lastVersion: number;
   #lastEventId: string | undefined;
+  #lastSeq: number;
 
   constructor(history: ActorHistory, actorId: string) {
     this.#history = history;
     this.#actorId = actorId;
     this.#lastVersion = history.lastVersion;
     this.#lastEventId = history.lastEventId;
+    this.#lastSeq = history.lastSeq;
+  }
+
+  /** The stream sequence after the last message added: where a read that stopped goes on. */
+  get nextSeq(): number {
+    return this.#lastSeq + 1;
   }
 
   /** Decodes and adds the message at stream sequence `seq`. */
   add(seq: number, data: Uint8Array): void {
+    this.#lastSeq = seq;
     const decoded = decodeStored(data, seq, this.#actorId);
     if (decoded instanceof ReplayError) {
       this.#added.push({ seq, error: decoded });

@@ -1,6 +1,7 @@
 import type { StoredMsg } from '@nats-io/jetstream';
 import type { StoreContext } from '../context.js';
 import { track } from '../context.js';
+import { JetStreamStoreError } from '../errors/store-error.js';
 import { type ActorHistory, emptyHistory, HistoryExtension, seen } from './actor-history.js';
 import { lastMessage, msgIdOf } from './last-message.js';
 import { readRange } from './read-range.js';
@@ -46,23 +47,41 @@ async function read(
   endSeq: number,
 ): Promise<ActorHistory> {
   const extension = new HistoryExtension(from, actorId);
-  await readRange(
-    context,
-    {
-      stream: context.config.stream,
-      subject,
-      startSeq: from.lastSeq + 1,
-      endSeq,
-      idleTimeoutMs: context.timeoutMs,
-      trustPending: context.config.replicas === 1,
-      maxMessageBytes: context.maxPayload,
-      cleanup: (deletion) => track(context, deletion),
-    },
-    (seq, data) => extension.add(seq, data),
-  );
+  for (let attempt = 1; ; attempt++) {
+    const startSeq = extension.nextSeq;
+    try {
+      await readRange(
+        context,
+        {
+          stream: context.config.stream,
+          subject,
+          startSeq,
+          endSeq,
+          idleTimeoutMs: context.timeoutMs,
+          trustPending: context.config.replicas === 1,
+          maxMessageBytes: context.maxPayload,
+          cleanup: (deletion) => track(context, deletion),
+        },
+        (seq, data) => extension.add(seq, data),
+      );
+      break;
+    } catch (err) {
+      // A read cut off midway (a reconnect lost its consumer or some of its messages) goes on
+      // from where it stopped with a new consumer, as nats.js's ordered consumer would. A read
+      // that got nothing fails at once: retrying it would only double the wait on a dead server.
+      const madeProgress = extension.nextSeq > startSeq;
+      if (!madeProgress || attempt >= maxReadAttempts || !isInterruption(err)) throw err;
+    }
+  }
   const history = extension.finish(endSeq);
   context.histories.set(actorId, seen(history));
   return history;
+}
+
+const maxReadAttempts = 3;
+
+function isInterruption(err: unknown): boolean {
+  return err instanceof JetStreamStoreError && (err.code === 'DISCONNECTED' || err.code === 'TIMEOUT');
 }
 
 // The same sequence and, when the last message was an event, the same event id: a stream that was
