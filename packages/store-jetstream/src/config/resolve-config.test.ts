@@ -65,6 +65,7 @@ describe('resolveConfig', () => {
     ['streamName', { streamName: 'a__b' }],
     ['streamName', { streamName: '_a' }],
     ['streamName', { streamName: 'KV_orders' }],
+    ['streamName', { streamName: 'OBJ_files' }],
     ['streamName', { streamName: '' }],
     ['namespace', { namespace: 'a..b' }],
     ['namespace', { namespace: 'x'.repeat(200) }],
