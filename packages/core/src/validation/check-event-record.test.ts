@@ -124,6 +124,7 @@ describe('checkEventRecord', () => {
     ['undefined values (left out)', { data: { gone: undefined, list: [{ gone: undefined }] } }],
     ['metadata with an undefined value', { metadata: { kept: 'x', gone: undefined } }],
     ['metadata with a number', { metadata: { n: 1 } }],
+    ['metadata holding an object without a prototype', { metadata: { m: Object.create(null) } }],
     ['metadata of null', { metadata: null }],
     ['a Date from an impostor', { timestamp: { getTime: (): number => 0 } }],
     ['an invalid Date', { timestamp: new Date(Number.NaN) }],

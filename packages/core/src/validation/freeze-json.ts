@@ -134,6 +134,8 @@ function isPlainObject(value: unknown): value is object {
 export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  // A plain object, whatever its prototype (Object's or none): a copy of one has Object's.
+  if (isPlainObject(value)) return 'an object';
   if (typeof value === 'object') return `an instance of ${value.constructor?.name ?? 'an unknown class'}`;
   return `a ${typeof value}`;
 }
