@@ -1,16 +1,10 @@
-import { type NatsServer, startNatsServer } from '@aether/nats-harness';
+import { connectionNames, type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NatsBusError } from './errors.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, ownedBus, settle, take, testConnection, uniquePrefix } from './test-support/nats.js';
-
-async function connectionNames(server: NatsServer): Promise<string[]> {
-  const response = await fetch(`http://127.0.0.1:${server.monitorPort}/connz`);
-  const body = (await response.json()) as { connections?: Array<{ name?: string }> };
-  return (body.connections ?? []).map((connection) => connection.name ?? '');
-}
 
 describe('a bus made by connect()', () => {
   let server: NatsServer;

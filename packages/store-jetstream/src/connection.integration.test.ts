@@ -1,4 +1,4 @@
-import { type NatsServer, startNatsServer, testTls } from '@aether/nats-harness';
+import { connectionNames, type NatsServer, startNatsServer, testTls } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,12 +8,6 @@ import { JetStreamEventStore } from './jetstream-event-store.js';
 import { cleanup, dropStreams, makeEvent, testConnection, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();
-
-async function connectionNames(server: NatsServer): Promise<string[]> {
-  const response = await fetch(`http://127.0.0.1:${server.monitorPort}/connz`);
-  const body = (await response.json()) as { connections?: Array<{ name?: string }> };
-  return (body.connections ?? []).map((connection) => connection.name ?? '');
-}
 
 describe('a store made by connect()', () => {
   let server: NatsServer;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Event, encodeEvent } from '@aether/core';
-import { type NatsServer, startNatsServer } from '@aether/nats-harness';
+import { connectionNames, type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,6 @@ import { makeEvent, uniqueStoreName } from './test-support/nats.js';
 const timeout = 1000;
 const actors = 4;
 const eventsPerActor = 50;
-
-async function connectionNames(server: NatsServer): Promise<string[]> {
-  const response = await fetch(`http://127.0.0.1:${server.monitorPort}/connz`);
-  const body = (await response.json()) as { connections?: Array<{ name?: string }> };
-  return (body.connections ?? []).map((connection) => connection.name ?? '');
-}
 
 describe('the server killed with SIGKILL in the middle of a stream of appends', () => {
   let server: NatsServer;

@@ -1,4 +1,5 @@
 export { type ClusterNodeConfig, LOOPBACK, type NatsNodeConfig, renderNatsConfig } from './config-file.js';
+export { connectionNames } from './connection-names.js';
 export {
   DEBIAN_NATS_SERVER,
   type FindBinaryOptions,
