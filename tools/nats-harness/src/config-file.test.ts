@@ -41,6 +41,48 @@ describe('renderNatsConfig', () => {
     expect(text).toContain('routes: ["nats-route://127.0.0.1:6301", "nats-route://127.0.0.1:6303"]');
   });
 
+  it('renders users with their permissions, quoting subjects so that $JS stays a subject', () => {
+    const text = renderNatsConfig({
+      serverName: 'n',
+      port: 1,
+      jetstream: true,
+      storeDir: '/x',
+      users: [
+        { user: 'admin', password: 'a' },
+        {
+          user: 'app',
+          password: 'p"w',
+          permissions: {
+            publish: { allow: ['orders.*', '$JS.API.INFO'], deny: ['orders.secret'] },
+            subscribe: { allow: ['_INBOX_app.>'] },
+          },
+        },
+      ],
+    });
+    expect(text).toContain(
+      [
+        'authorization {',
+        '  users = [',
+        '    { user: "admin", password: "a" }',
+        '    { user: "app", password: "p\\"w", permissions: { publish: { allow: ["orders.*", "$JS.API.INFO"], deny: ["orders.secret"] }, subscribe: { allow: ["_INBOX_app.>"] } } }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+  });
+
+  it("takes a user's permissions as config text too, comments and all", () => {
+    const permissions = 'permissions: {\n  publish: ["orders.*"] # saves\n}';
+    const text = renderNatsConfig({
+      serverName: 'n',
+      port: 1,
+      jetstream: false,
+      storeDir: '/x',
+      users: [{ user: 'app', password: 'pw', permissions }],
+    });
+    expect(text).toContain(`{ user: "app", password: "pw", ${permissions} }`);
+  });
+
   it('appends raw config for auth or limits', () => {
     const text = renderNatsConfig({
       serverName: 'n',

@@ -1,3 +1,5 @@
+import { type NatsUser, renderAuthorization } from './authorization.js';
+
 /** The loopback address every harness server listens on; nothing is ever exposed beyond it. */
 export const LOOPBACK = '127.0.0.1';
 
@@ -23,6 +25,8 @@ export interface NatsNodeConfig {
   /** HTTP monitoring port (`/healthz`, `/jsz`); -1 for a free one; undefined for none. */
   monitorPort?: number | undefined;
   cluster?: ClusterNodeConfig | undefined;
+  /** Users and their permissions (an `authorization` block); undefined for a server without auth. */
+  users?: readonly NatsUser[] | undefined;
   /** Raw config text appended as is (auth, TLS, limits) for tests that need it. */
   extra?: string | undefined;
 }
@@ -50,6 +54,7 @@ export function renderNatsConfig(config: NatsNodeConfig): string {
       '}',
     );
   }
+  if (config.users !== undefined) lines.push(renderAuthorization(config.users));
   if (config.extra !== undefined) lines.push(config.extra);
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,9 @@
+export {
+  type NatsPermissions,
+  type NatsUser,
+  renderAuthorization,
+  type SubjectPermission,
+} from './authorization.js';
 export { type ClusterNodeConfig, LOOPBACK, type NatsNodeConfig, renderNatsConfig } from './config-file.js';
 export { connectionNames } from './connection-names.js';
 export {

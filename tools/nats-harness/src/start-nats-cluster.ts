@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NatsUser } from './authorization.js';
 import { freePort } from './free-port.js';
 import { waitHealthy } from './health.js';
 import { type NatsServer, startNatsServer } from './start-nats-server.js';
@@ -11,6 +12,8 @@ export interface StartNatsClusterOptions {
   /** Cluster name; default `aether`. */
   name?: string;
   binary?: string;
+  /** Users and their permissions, the same on every node. */
+  users?: readonly NatsUser[];
   /** Per node; default 15 s. */
   startTimeoutMs?: number;
 }
@@ -45,6 +48,7 @@ export async function startNatsCluster(options: StartNatsClusterOptions = {}): P
         monitor: true,
         cluster: { name, port, routes: routePorts.filter((other) => other !== port) },
         binary: options.binary,
+        users: options.users,
         startTimeoutMs: options.startTimeoutMs,
       }),
     ),

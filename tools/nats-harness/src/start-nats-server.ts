@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NatsUser } from './authorization.js';
 import { type ClusterNodeConfig, LOOPBACK, type NatsNodeConfig, renderNatsConfig } from './config-file.js';
 import { findNatsServer } from './find-binary.js';
 import { waitForProcessState } from './process-state.js';
@@ -20,6 +21,8 @@ export interface StartNatsServerOptions {
   monitor?: boolean | number;
   /** Make this node part of a cluster (routes on loopback). See `ClusterNodeConfig`. */
   cluster?: ClusterNodeConfig;
+  /** Users and the permissions the server enforces for each (`authorization { users = [...] }`). */
+  users?: readonly NatsUser[];
   /** Raw config text appended to the generated file (auth, TLS, limits). */
   extraConfig?: string;
   /** Path of the binary; default: `$NATS_SERVER_BIN`, PATH, then `/usr/sbin/nats-server`. */
@@ -85,6 +88,7 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
     storeDir,
     monitorPort,
     cluster: options.cluster,
+    users: options.users,
     extra: options.extraConfig,
   };
   const server = new HarnessServer({
