@@ -143,6 +143,26 @@ describe('LocalEventBus', () => {
     expect(subscription.buffered).toBe(0);
   });
 
+  it('fail(error): a waiting reader gets the error; one that comes later gets the buffered events first; later failures change nothing', async () => {
+    const bus = new LocalEventBus();
+    const waiting = local(bus.subscribe('orders'));
+    const pending = waiting[Symbol.asyncIterator]().next();
+    const refused = new Error('refused by the transport');
+    waiting.fail(refused);
+    await expect(pending).rejects.toBe(refused);
+    expect(waiting.active).toBe(false);
+
+    const buffered = local(bus.subscribe('orders'));
+    await bus.publish('orders', event({ version: 1 }));
+    buffered.fail(refused);
+    buffered.fail(new Error('a second failure'));
+    await bus.publish('orders', event({ version: 2 }));
+    const iterator = buffered[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.event.version).toBe(1);
+    await expect(iterator.next()).rejects.toBe(refused);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('unsubscribing a failed subscription discards its events and its error', async () => {
     const bus = new LocalEventBus();
     const subscription = bus.subscribe('orders', { bufferSize: 1, overflow: 'error' });

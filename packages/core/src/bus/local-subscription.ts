@@ -14,7 +14,7 @@ const finished: IteratorReturnResult<undefined> = Object.freeze({ done: true, va
 /**
  * One subscriber of a `LocalEventBus`: a bounded buffer the bus fills synchronously, read as an
  * async iterator. It is its own iterator, so it can be iterated once; when the iteration ends
- * (unsubscribe, `break`, bus closed, overflow error) later iterations yield nothing.
+ * (unsubscribe, `break`, bus closed, overflow error, `fail`) later iterations yield nothing.
  */
 export class LocalSubscription implements Subscription, AsyncIterator<Delivery, undefined> {
   readonly namespacePattern: string;
@@ -23,7 +23,7 @@ export class LocalSubscription implements Subscription, AsyncIterator<Delivery, 
   readonly #onEnd: (subscription: LocalSubscription) => void;
   #waiters: Waiter[] = [];
   #open = true;
-  #failure: SubscriptionOverflowError | undefined;
+  #failure: Error | undefined;
 
   /** `onEnd` runs once, when the subscription stops receiving events. */
   constructor(settings: ResolvedSubscription, onEnd: (subscription: LocalSubscription) => void) {
@@ -64,6 +64,16 @@ export class LocalSubscription implements Subscription, AsyncIterator<Delivery, 
       });
       this.#end();
     }
+  }
+
+  /**
+   * Ends the subscription with `error` (a bus whose transport cannot deliver what it asked for):
+   * readers get the events already buffered, then `error`. Does nothing once it has ended.
+   */
+  fail(error: Error): void {
+    if (!this.#open) return;
+    this.#failure = error;
+    this.#end();
   }
 
   /** Ends the iteration now: a pending `next()` resolves done and unread events are discarded. Idempotent. */
