@@ -1,5 +1,6 @@
+import { errors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
-import { isNatsBusError, isRetryableBusError, NatsBusError } from './errors.js';
+import { isNatsBusError, isRetryableBusError, NatsBusError, permissionDenied, refusalOf } from './errors.js';
 
 describe('NatsBusError', () => {
   it('has a stable code, says whether a retry may help, and keeps its cause', () => {
@@ -21,5 +22,31 @@ describe('NatsBusError', () => {
     expect(isNatsBusError(error, 'DISCONNECTED')).toBe(false);
     expect(isNatsBusError({ code: 'MALFORMED_MESSAGE' })).toBe(false);
     expect(isNatsBusError(null)).toBe(false);
+  });
+});
+
+describe('refusalOf and permissionDenied', () => {
+  it("read nats.js's permissions error by name, in the words of the NATS permissions", () => {
+    const subscription = errors.PermissionViolationError.parse(
+      'Permissions Violation for Subscription to "a.>"',
+    );
+    expect(refusalOf(subscription)).toEqual({ permission: 'subscribe', subject: 'a.>' });
+    const publish = Object.assign(new Error('x'), {
+      name: 'PermissionViolationError',
+      operation: 'publish',
+      subject: 'a.b',
+    });
+    expect(refusalOf(publish)).toEqual({ permission: 'publish', subject: 'a.b' });
+    expect(refusalOf(new Error('Permissions Violation for Publish to "a.b"'))).toBeUndefined();
+    expect(refusalOf(undefined)).toBeUndefined();
+    const denied = permissionDenied({ permission: 'publish', subject: 'a.b' }, 'nothing was sent', publish);
+    expect(denied).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      retryable: false,
+      permission: 'publish',
+      subject: 'a.b',
+      cause: publish,
+    });
+    expect(denied.message).toContain('permission to publish to "a.b": nothing was sent');
   });
 });

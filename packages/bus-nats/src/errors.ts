@@ -7,13 +7,15 @@
  * | `CONNECTION_CLOSED` | no | `publish`, `subscribe`, `onError` | the NATS connection is closed for good (closed by its owner, or reconnect attempts ran out); in `onError` also when published events still waiting in the bus's outbox were lost to it |
  * | `PUBLISH_FAILED` | no | `publish`, `onError` | nats.js refused the event (in `onError`: events the bus had collected and handed over later; they are lost); `cause` says why |
  * | `MALFORMED_MESSAGE` | no | `onError` | a message on the bus's subjects is not a valid event (garbage bytes, wrong shape, a subject that does not match its payload); it was dropped and counted |
- * | `SUBSCRIPTION_FAILED` | no | `onError` | the server refused one of a subscription's NATS subjects (e.g. a permissions violation) |
+ * | `PERMISSION_DENIED` | no | `flush`, a subscription's loop, `onError` | the server's permissions refused a publish or one of a subscription's subjects; `permission` and `subject` say which |
+ * | `SUBSCRIPTION_FAILED` | no | `onError` | the server refused one of a subscription's NATS subjects for another reason |
  */
 export type NatsBusErrorCode =
   | 'DISCONNECTED'
   | 'CONNECTION_CLOSED'
   | 'PUBLISH_FAILED'
   | 'MALFORMED_MESSAGE'
+  | 'PERMISSION_DENIED'
   | 'SUBSCRIPTION_FAILED';
 
 const retryableCodes: ReadonlySet<NatsBusErrorCode> = new Set(['DISCONNECTED']);
@@ -21,10 +23,12 @@ const brand = Symbol.for('@aether/bus-nats.NatsBusError');
 
 export interface NatsBusErrorDetails {
   cause?: unknown;
-  /** The NATS subject involved (the message's subject for `MALFORMED_MESSAGE`). */
+  /** The NATS subject involved (the message's subject for `MALFORMED_MESSAGE`, the refused one for `PERMISSION_DENIED`). */
   subject?: string;
   /** The raw payload of a malformed message (a copy). */
   data?: Uint8Array;
+  /** `PERMISSION_DENIED`: the permission the server refused. */
+  permission?: 'publish' | 'subscribe';
 }
 
 /** An error of the NATS event bus that a program can act on: see `code` and `retryable`. */
@@ -34,6 +38,8 @@ export class NatsBusError extends Error {
   readonly retryable: boolean;
   readonly subject: string | undefined;
   readonly data: Uint8Array | undefined;
+  /** `PERMISSION_DENIED`: the permission the server refused (`publish` or `subscribe`). */
+  readonly permission: 'publish' | 'subscribe' | undefined;
 
   constructor(code: NatsBusErrorCode, message: string, details: NatsBusErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -42,6 +48,7 @@ export class NatsBusError extends Error {
     this.retryable = retryableCodes.has(code);
     this.subject = details.subject;
     this.data = details.data;
+    this.permission = details.permission;
     Object.defineProperty(this, brand, { value: true });
   }
 }
@@ -74,4 +81,32 @@ export function publishFailure(err: unknown, connectionClosed: boolean, what: st
   return new NatsBusError('PUBLISH_FAILED', `nats.js refused ${what}: ${(err as Error).message}`, {
     cause: err,
   });
+}
+
+/** What the server refused, read from nats.js's `PermissionViolationError` (by name: any copy of nats.js). */
+export function refusalOf(
+  err: unknown,
+): { permission: 'publish' | 'subscribe'; subject: string } | undefined {
+  const { name, operation, subject } = (err ?? {}) as {
+    name?: unknown;
+    operation?: unknown;
+    subject?: unknown;
+  };
+  if (name !== 'PermissionViolationError' || typeof subject !== 'string') return undefined;
+  // nats.js says `subscription` where the NATS permission is `subscribe`.
+  return { permission: operation === 'subscription' ? 'subscribe' : 'publish', subject };
+}
+
+/** `PERMISSION_DENIED` for a refusal (see `refusalOf`); `what` says what it cost, e.g. "the event was not sent". */
+export function permissionDenied(
+  refusal: { permission: 'publish' | 'subscribe'; subject: string },
+  what: string,
+  cause: unknown,
+): NatsBusError {
+  return new NatsBusError(
+    'PERMISSION_DENIED',
+    `the NATS server denied this user permission to ${refusal.permission} to ${JSON.stringify(refusal.subject)}: ${what}. ` +
+      'Retrying cannot help: grant the permission (the @aether/bus-nats README, "Security", lists what a bus needs)',
+    { cause, subject: refusal.subject, permission: refusal.permission },
+  );
 }

@@ -1,4 +1,5 @@
 import { isValidationError, validateEvent } from '@aether/core';
+import { errors as natsErrors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
 import { isNatsBusError, type NatsBusError } from './errors.js';
 import { NatsEventBus } from './nats-event-bus.js';
@@ -8,6 +9,13 @@ import { busPayload } from './test-support/payloads.js';
 import { decodePayload } from './wire/decode-payload.js';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A refusal as nats.js reports it (its PermissionViolationError). */
+function refusal(operation: 'Publish' | 'Subscription', subject: string): Error {
+  return natsErrors.PermissionViolationError.parse(
+    `Permissions Violation for ${operation} to "${subject}"`,
+  ) as Error;
+}
 
 function busOn(fake: FakeConnection, errors: NatsBusError[] = []) {
   return new NatsEventBus(fake.asConnection(), {
@@ -103,7 +111,7 @@ describe('NatsEventBus (unit, on a fake connection)', () => {
     expect(Object.isFrozen(event.data)).toBe(false);
   });
 
-  it('reports a subscription the server refuses', () => {
+  it('reports a subscription the server refuses for a reason other than permissions', () => {
     const fake = new FakeConnection();
     const errors: NatsBusError[] = [];
     const bus = busOn(fake, errors);
@@ -111,6 +119,45 @@ describe('NatsEventBus (unit, on a fake connection)', () => {
     fake.refuseSubscriptions();
     expect(errors.map((e) => e.code)).toEqual(['SUBSCRIPTION_FAILED']);
     expect(errors[0]?.message).toContain('"orders"');
+  });
+
+  it('ends a subscription whose subject the permissions refuse with PERMISSION_DENIED, after what it had buffered', async () => {
+    const fake = new FakeConnection();
+    const errors: NatsBusError[] = [];
+    const bus = busOn(fake, errors);
+    const subscription = bus.subscribe('orders');
+    await bus.publish('orders', makeEvent());
+    fake.refuseSubscriptions((subject) => refusal('Subscription', subject));
+    expect(subscription.active).toBe(false);
+    expect(fake.openSubjects()).toEqual([]);
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    const failure = await iterator.next().catch((err: unknown) => err);
+    expect(failure).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      retryable: false,
+      permission: 'subscribe',
+      subject: 'app.*.*.orders',
+    });
+    expect((failure as Error).message).toContain(
+      'denied this user permission to subscribe to "app.*.*.orders"',
+    );
+    expect(errors).toEqual([failure]);
+  });
+
+  it('reports a publish the permissions refuse to onError, and the next flush rejects with it once', async () => {
+    const fake = new FakeConnection();
+    const errors: NatsBusError[] = [];
+    const bus = busOn(fake, errors);
+    await bus.publish('orders', makeEvent());
+    fake.emit({ type: 'error', error: refusal('Publish', 'other-app.T.A.orders') }); // not this bus's
+    fake.emit({ type: 'error', error: refusal('Publish', 'app.T.A.orders') });
+    await nextTurn();
+    expect(errors).toMatchObject([
+      { code: 'PERMISSION_DENIED', permission: 'publish', subject: 'app.T.A.orders' },
+    ]);
+    await expect(bus.flush()).rejects.toBe(errors[0]);
+    await expect(bus.flush()).resolves.toBeUndefined();
   });
 
   it('while disconnected, rejects publish with a retryable DISCONNECTED and delivers nothing, not even locally', async () => {

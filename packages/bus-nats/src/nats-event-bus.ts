@@ -16,7 +16,13 @@ import {
 import type { Msg, NatsConnection, Subscription as NatsSubscription } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { ConnectionWatch } from './connection-watch.js';
-import { isClosedConnectionError, isNatsBusError, NatsBusError } from './errors.js';
+import {
+  isClosedConnectionError,
+  isNatsBusError,
+  NatsBusError,
+  permissionDenied,
+  refusalOf,
+} from './errors.js';
 import {
   type NatsEventBusConnectOptions,
   type NatsEventBusOptions,
@@ -67,6 +73,8 @@ export class NatsEventBus implements EventBus {
   readonly #watch: ConnectionWatch;
   #malformed = 0;
   #closing: Promise<void> | undefined;
+  /** The first publish the server refused since the last `flush()`: that flush rejects with it. */
+  #refused: NatsBusError | undefined;
 
   /** A bus on a connection the caller owns: `close()` leaves it open. */
   constructor(nc: NatsConnection, options: NatsEventBusOptions = {}) {
@@ -76,7 +84,10 @@ export class NatsEventBus implements EventBus {
     this.#onError = resolved.onError;
     this.#nc = nc;
     this.#ownsConnection = ownedConnections.has(nc);
-    this.#watch = new ConnectionWatch(nc, (reason) => this.#connectionClosed(reason));
+    this.#watch = new ConnectionWatch(nc, {
+      onClosed: (reason) => this.#connectionClosed(reason),
+      onServerError: (error) => this.#serverError(error),
+    });
     this.#sender = new Sender({
       nc,
       watch: this.#watch,
@@ -187,7 +198,10 @@ export class NatsEventBus implements EventBus {
 
   /**
    * Resolves once the server has everything this bus sent so far (publishes, subscriptions) and
-   * this bus has received what the server routed to it before that. Resolves at once on a closed bus.
+   * this bus has received what the server routed to it before that. Rejects with `PERMISSION_DENIED`
+   * when the server refused a publish of this bus since the previous flush (a refused publish is
+   * otherwise only reported to `onError`: `publish` does not wait for the server). Resolves at
+   * once on a closed bus.
    */
   async flush(): Promise<void> {
     if (this.#closing !== undefined || this.#nc.isClosed()) return;
@@ -204,6 +218,12 @@ export class NatsEventBus implements EventBus {
         },
       );
     }
+    // The server reports a refusal before it answers the flush, but nats.js hands it over through
+    // its status iterator, a few promise steps later: one turn of the event loop runs them all.
+    await new Promise((resolve) => setImmediate(resolve));
+    const refused = this.#refused;
+    this.#refused = undefined;
+    if (refused !== undefined) throw refused;
   }
 
   /**
@@ -228,13 +248,7 @@ export class NatsEventBus implements EventBus {
     // Runs inside nats.js's protocol parser: nothing may escape from here.
     try {
       if (err !== null) {
-        this.#report(
-          new NatsBusError(
-            'SUBSCRIPTION_FAILED',
-            `the server refused a subscription of ${JSON.stringify(subscription.namespacePattern)}: ${err.message}`,
-            { cause: err },
-          ),
-        );
+        this.#subscriptionRefused(subscription, err);
         return;
       }
       if (!subscription.active) return;
@@ -256,6 +270,37 @@ export class NatsEventBus implements EventBus {
             ),
       );
     }
+  }
+
+  // A refused subject can never deliver: the subscription ends with the error (its reader gets
+  // what was buffered, then the error) rather than wait for ever.
+  #subscriptionRefused(subscription: LocalSubscription, err: Error): void {
+    const pattern = JSON.stringify(subscription.namespacePattern);
+    const refusal = refusalOf(err);
+    if (refusal === undefined) {
+      this.#report(
+        new NatsBusError(
+          'SUBSCRIPTION_FAILED',
+          `the server refused a subscription of ${pattern}: ${err.message}`,
+          {
+            cause: err,
+          },
+        ),
+      );
+      return;
+    }
+    const error = permissionDenied(refusal, `the subscription of ${pattern} has ended`, err);
+    this.#report(error);
+    subscription.fail(error);
+  }
+
+  // The server tells of a refused publish only on the connection: `publish` returned long ago.
+  #serverError(error: Error): void {
+    const refusal = refusalOf(error);
+    if (refusal?.permission !== 'publish' || !refusal.subject.startsWith(`${this.subjectPrefix}.`)) return;
+    const denied = permissionDenied(refusal, 'an event published there reached no other process', error);
+    this.#refused ??= denied;
+    this.#report(denied);
   }
 
   #report(error: NatsBusError): void {

@@ -20,8 +20,10 @@ export interface NatsEventBusOptions {
   nodeId?: string;
   /**
    * Told about what the bus dropped or lost without a caller to reject: malformed messages
-   * (`MALFORMED_MESSAGE`), subjects the server refused (`SUBSCRIPTION_FAILED`), and the connection
-   * closing under the bus (`CONNECTION_CLOSED`). Runs synchronously; whatever it throws is ignored.
+   * (`MALFORMED_MESSAGE`), publishes and subscriptions the server's permissions refused
+   * (`PERMISSION_DENIED`), other subscriptions it refused (`SUBSCRIPTION_FAILED`), and the
+   * connection closing under the bus (`CONNECTION_CLOSED`). Runs synchronously; whatever it throws
+   * is ignored.
    */
   onError?: (error: NatsBusError) => void;
 }

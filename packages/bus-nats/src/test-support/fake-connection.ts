@@ -118,11 +118,12 @@ export class FakeConnection {
     }
   }
 
-  /** Fails every open subscription as a permissions violation does. */
-  refuseSubscriptions(): void {
+  /** Fails every open subscription with `error` (by default one that is not nats.js's permissions error). */
+  refuseSubscriptions(
+    error: (subject: string) => Error = () => new Error('refused for another reason'),
+  ): void {
     for (const subscription of this.subscriptions) {
-      if (!subscription.closed)
-        subscription.callback(new Error('Permissions Violation for Subscription'), {} as Msg);
+      if (!subscription.closed) subscription.callback(error(subscription.subject), {} as Msg);
     }
   }
 
