@@ -79,9 +79,9 @@ describe('a server that requires TLS', () => {
 describe('a server whose permissions refuse an actor subject', () => {
   const streamName = uniqueStoreName('refused');
   const refusedActor = 'refused-actor';
+  const subject = `${SUBJECT_ROOT}.${streamName}.${actorToken(refusedActor)}`;
   let server: NatsServer;
   beforeAll(async () => {
-    const subject = `${SUBJECT_ROOT}.${streamName}.${actorToken(refusedActor)}`;
     server = await startNatsServer({
       extraConfig: `authorization { users = [ { user: "limited", password: "pw", permissions: { publish: { deny: [${JSON.stringify(subject)}] } } } ] }`,
     });
@@ -100,7 +100,11 @@ describe('a server whose permissions refuse an actor subject', () => {
       const started = performance.now();
       const error = await store.saveEvent(makeEvent(refusedActor, 1)).catch((err: unknown) => err);
       expect(performance.now() - started).toBeLessThan(10_000);
-      expect(error).toMatchObject({ name: 'PermissionViolationError', operation: 'publish' });
+      expect(error).toMatchObject({ code: 'PERMISSION_DENIED', permission: 'publish', subject });
+      expect((error as Error).cause).toMatchObject({
+        name: 'PermissionViolationError',
+        operation: 'publish',
+      });
       expect(isRetryable(error)).toBe(false);
       expect(await store.getLatestVersion(refusedActor)).toBe(0);
     } finally {

@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { LruCache } from './cache/lru-cache.js';
 import type { ResolvedConfig } from './config/resolve-config.js';
+import { outageAware } from './connection/outage-aware.js';
 import type { StoreContext } from './context.js';
 import { JetStreamStoreError } from './errors/store-error.js';
 import { toStoreError } from './errors/to-store-error.js';
@@ -35,7 +36,8 @@ export async function openContext(
   checkServer(nc);
   let jsm: Awaited<ReturnType<typeof jetstreamManager>>;
   try {
-    jsm = await jetstreamManager(nc, { timeout: timeoutMs });
+    // Its requests fail at once when the connection drops, and wait for it when it is down.
+    jsm = await jetstreamManager(outageAware(nc), { timeout: timeoutMs });
   } catch (err) {
     throw toStoreError(err, { operation: 'open', stream });
   }

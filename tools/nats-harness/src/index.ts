@@ -15,6 +15,7 @@ export {
 } from './find-binary.js';
 export { freePort } from './free-port.js';
 export { waitHealthy } from './health.js';
+export { type OptionalPermissions, type Permission, permissionsBlock, userWith } from './permissions.js';
 export { processState, waitForProcessState } from './process-state.js';
 export { readServerInfo } from './server-info.js';
 export { type NatsCluster, type StartNatsClusterOptions, startNatsCluster } from './start-nats-cluster.js';

@@ -16,7 +16,9 @@ export type NatsFailure =
   | { kind: 'status'; status: number }
   | { kind: 'timeout' }
   | { kind: 'no-responders' }
-  | { kind: 'disconnected' }
+  /** `sent: false` when the request never left: the connection was down all along. */
+  | { kind: 'disconnected'; sent: boolean }
+  | { kind: 'permission'; permission: 'publish' | 'subscribe'; subject: string }
   | { kind: 'closed' }
   | { kind: 'invalid-argument' }
   | { kind: 'unknown' };
@@ -54,14 +56,27 @@ function classifyOne(err: { name?: unknown; code?: unknown; cause?: unknown }): 
       return { kind: 'closed' };
     case 'InvalidArgumentError':
       return { kind: 'invalid-argument' };
+    case 'PermissionViolationError':
+      return permissionFailure(err as { operation?: unknown; subject?: unknown });
+    case 'ConnectionDownError':
+      return { kind: 'disconnected', sent: false };
     case 'RequestError': {
       // A RequestError wraps its reason; without a recognisable one it is a dropped connection.
       const inner = err.cause === undefined ? undefined : classifyNatsError(err.cause);
-      return inner !== undefined && inner.kind !== 'unknown' ? inner : { kind: 'disconnected' };
+      return inner !== undefined && inner.kind !== 'unknown' ? inner : { kind: 'disconnected', sent: true };
     }
     default:
       return undefined;
   }
+}
+
+// nats.js's PermissionViolationError says `subscription` where the NATS permission is `subscribe`.
+function permissionFailure(err: { operation?: unknown; subject?: unknown }): NatsFailure {
+  return {
+    kind: 'permission',
+    permission: err.operation === 'subscription' ? 'subscribe' : 'publish',
+    subject: typeof err.subject === 'string' ? err.subject : '',
+  };
 }
 
 function statusFailure(status: number): NatsFailure {

@@ -2,6 +2,7 @@ import { ValidationError, VersionConflictError } from '@aether/core';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { errors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
+import { ConnectionDownError } from '../connection/connection-down-error.js';
 import { apiCodeOf, classifyNatsError } from './classify.js';
 import { isJetStreamStoreError, isRetryable, JetStreamStoreError } from './store-error.js';
 import { type ErrorContext, toStoreError } from './to-store-error.js';
@@ -18,6 +19,16 @@ const read: ErrorContext = { operation: 'read', stream: 'orders', actorId: 'orde
 
 function apiError(code: number, description = 'described by the server'): JetStreamApiError {
   return new JetStreamApiError({ code: 400, err_code: code, description });
+}
+
+function refusedPublish(subject: string): Error {
+  return errors.PermissionViolationError.parse(`Permissions Violation for Publish to "${subject}"`) as Error;
+}
+
+function refusedSubscription(subject: string): Error {
+  return errors.PermissionViolationError.parse(
+    `Permissions Violation for Subscription to "${subject}"`,
+  ) as Error;
 }
 
 function noResponders(): Error {
@@ -40,8 +51,24 @@ describe('classifyNatsError', () => {
     expect(classifyNatsError(noResponders())).toEqual({ kind: 'no-responders' });
     expect(classifyNatsError(new errors.RequestError('connection disconnected'))).toEqual({
       kind: 'disconnected',
+      sent: true,
     });
+    expect(classifyNatsError(new ConnectionDownError(5000))).toEqual({ kind: 'disconnected', sent: false });
     expect(classifyNatsError(new Error('other'))).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads a permissions violation, bare or inside the RequestError of a refused request, with its subject', () => {
+    expect(classifyNatsError(refusedPublish('$JS.API.STREAM.INFO.orders'))).toEqual({
+      kind: 'permission',
+      permission: 'publish',
+      subject: '$JS.API.STREAM.INFO.orders',
+    });
+    const refusedInbox = new errors.RequestError('refused', { cause: refusedSubscription('_INBOX.abc.*') });
+    expect(classifyNatsError(refusedInbox)).toEqual({
+      kind: 'permission',
+      permission: 'subscribe',
+      subject: '_INBOX.abc.*',
+    });
   });
 });
 
@@ -83,6 +110,36 @@ describe('toStoreError', () => {
       retryable: false,
       apiCode: 10077,
     });
+  });
+
+  it('reports a refused request as PERMISSION_DENIED, not retryable, naming the subject and the permission', () => {
+    const refusal = refusedPublish('$JS.API.DIRECT.GET.orders.aether-store.orders.order-1');
+    const error = toStoreError(new errors.RequestError(refusal.message, { cause: refusal }), read);
+    expect(error).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      retryable: false,
+      permission: 'publish',
+      subject: '$JS.API.DIRECT.GET.orders.aether-store.orders.order-1',
+    });
+    expect((error as Error).message).toContain(
+      'denied this user permission to publish to "$JS.API.DIRECT.GET.orders.aether-store.orders.order-1"',
+    );
+    expect((error as Error).message).toContain('reading actor "order-1"');
+    expect(((error as Error).cause as Error).cause).toBe(refusal);
+    const inbox = toStoreError(refusedSubscription('_INBOX.abc.*'), save);
+    expect(inbox).toMatchObject({
+      code: 'PERMISSION_DENIED',
+      permission: 'subscribe',
+      subject: '_INBOX.abc.*',
+    });
+    expect((inbox as Error).message).toContain('inboxPrefix');
+  });
+
+  it('says a request that never left was not stored', () => {
+    const error = toStoreError(new ConnectionDownError(5000), save);
+    expect(error).toMatchObject({ code: 'DISCONNECTED', retryable: true });
+    expect((error as Error).message).toContain('down for the whole 5000 ms timeout');
+    expect((error as Error).message).toContain('nothing was sent (so nothing was stored)');
   });
 
   it('turns a header nats.js refuses into a ValidationError on the id', () => {

@@ -14,6 +14,7 @@
  * | `CONNECTION_CLOSED` | no | the NATS connection is closed |
  * | `STORE_CLOSED` | no | `close()` was called on the store |
  * | `EVENT_ID_CONFLICT` | no | the event id was already used by a different event |
+ * | `PERMISSION_DENIED` | no | the server's permissions refused a publish or a subscription the store needs; `subject` and `permission` say which |
  * | `CONTENTION` | yes | other writers kept moving the actor ahead while this save retried |
  * | `SERVER_ERROR` | no | any other JetStream API error; `apiCode` holds the server's code |
  */
@@ -29,6 +30,7 @@ export type JetStreamStoreErrorCode =
   | 'CONNECTION_CLOSED'
   | 'STORE_CLOSED'
   | 'EVENT_ID_CONFLICT'
+  | 'PERMISSION_DENIED'
   | 'CONTENTION'
   | 'SERVER_ERROR';
 
@@ -42,6 +44,13 @@ const retryableCodes: ReadonlySet<JetStreamStoreErrorCode> = new Set([
 
 const brand = Symbol.for('@aether/store-jetstream.JetStreamStoreError');
 
+/** What a `PERMISSION_DENIED` error says the server refused: the permission and the subject. */
+export interface RefusedPermission {
+  /** The NATS permission that is missing: to publish to `subject`, or to subscribe to it. */
+  permission: 'publish' | 'subscribe';
+  subject: string;
+}
+
 /** An error of the JetStream store that a user can act on: see `code` and `retryable`. */
 export class JetStreamStoreError extends Error {
   readonly code: JetStreamStoreErrorCode;
@@ -49,17 +58,23 @@ export class JetStreamStoreError extends Error {
   readonly retryable: boolean;
   /** The JetStream API error code (`err_code`) behind this error, when there was one. */
   readonly apiCode: number | undefined;
+  /** `PERMISSION_DENIED`: the permission the server refused (`publish` or `subscribe`). */
+  readonly permission: RefusedPermission['permission'] | undefined;
+  /** `PERMISSION_DENIED`: the subject the server refused it for. */
+  readonly subject: string | undefined;
 
   constructor(
     code: JetStreamStoreErrorCode,
     message: string,
-    options?: { cause?: unknown; apiCode?: number },
+    options?: { cause?: unknown; apiCode?: number; refused?: RefusedPermission },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'JetStreamStoreError';
     this.code = code;
     this.retryable = retryableCodes.has(code);
     this.apiCode = options?.apiCode;
+    this.permission = options?.refused?.permission;
+    this.subject = options?.refused?.subject;
     Object.defineProperty(this, brand, { value: true });
   }
 }

@@ -27,15 +27,28 @@ export function toStoreError(err: unknown, context: ErrorContext): unknown {
   const options = { cause: err };
   switch (failure.kind) {
     case 'timeout':
-    case 'disconnected': {
-      const code = failure.kind === 'timeout' ? 'TIMEOUT' : 'DISCONNECTED';
-      const reason = failure.kind === 'timeout' ? 'timed out' : 'lost the connection';
       return new JetStreamStoreError(
-        code,
-        `${what} ${reason} waiting for the server; ${retryAdvice(context)}`,
+        'TIMEOUT',
+        `${what} timed out waiting for the server; ${retryAdvice(context)}`,
         options,
       );
-    }
+    case 'disconnected':
+      return failure.sent
+        ? new JetStreamStoreError(
+            'DISCONNECTED',
+            `${what} lost the connection waiting for the server; ${retryAdvice(context)}`,
+            options,
+          )
+        : new JetStreamStoreError(
+            'DISCONNECTED',
+            `${what} failed: ${(err as Error).message}; nothing was sent (so nothing was stored), retrying is safe`,
+            options,
+          );
+    case 'permission':
+      return new JetStreamStoreError('PERMISSION_DENIED', permissionMessage(what, failure), {
+        cause: err,
+        refused: { permission: failure.permission, subject: failure.subject },
+      });
     case 'closed':
       return new JetStreamStoreError(
         'CONNECTION_CLOSED',
@@ -100,6 +113,21 @@ function fromApiCode(apiCode: number, what: string, context: ErrorContext, cause
         options,
       );
   }
+}
+
+function permissionMessage(
+  what: string,
+  refused: { permission: 'publish' | 'subscribe'; subject: string },
+): string {
+  const where =
+    refused.permission === 'subscribe'
+      ? " (the store takes its replies on the connection's inbox prefix, nats.js option `inboxPrefix`, default `_INBOX`: allow subscribe to `<inboxPrefix>.>`)"
+      : '';
+  return (
+    `${what} failed: the NATS server denied this user permission to ${refused.permission} to ` +
+    `${JSON.stringify(refused.subject)}${where}. Retrying cannot help: grant the permission (the ` +
+    '@aether/store-jetstream README, "Security", lists every one the store needs)'
+  );
 }
 
 function describe(context: ErrorContext): string {

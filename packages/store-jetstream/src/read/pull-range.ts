@@ -1,4 +1,5 @@
 import { type Msg, type NatsConnection, nanos } from '@nats-io/nats-core';
+import { connectionEvents } from '../connection/connection-events.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { inboxOf } from '../inbox.js';
 import { ackSubjectMarker, deliveryOf } from './delivery-info.js';
@@ -40,9 +41,11 @@ const pullBytes = 8 * 1024 * 1024;
  * subscription of its own, with a callback per message. This is what nats.js's ordered consumer
  * does, minus what costs it most per message on a read of thousands: a `JsMsg` and its parsed
  * delivery info, an async iterator step, a heartbeat check. A new pull goes out when the last one
- * has been answered in full. A gap in the consumer's delivery sequence (messages lost to a
- * reconnect) or a pull the server ends for another reason fails the read as `DISCONNECTED`
- * (retryable); nothing arriving for `idleTimeoutMs` fails it as `TIMEOUT`.
+ * has been answered in full. The connection dropping, a gap in the consumer's delivery sequence
+ * (messages lost to a reconnect) or a pull the server ends for another reason fails the read as
+ * `DISCONNECTED` (retryable) at once; nothing arriving for `idleTimeoutMs` fails it as `TIMEOUT`.
+ * A pull request or reply subscription the server's permissions refuse fails it with nats.js's
+ * `PermissionViolationError` (a `PERMISSION_DENIED` for the store), not a timeout.
  */
 export function pullRange(
   nc: NatsConnection,
@@ -66,10 +69,11 @@ export function pullRange(
   let lastMessageAt = performance.now();
 
   return new Promise<void>((resolve, reject) => {
-    const finish = (err?: JetStreamStoreError) => {
+    const finish = (err?: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      stopWatching();
       if (!sub.isClosed()) sub.unsubscribe();
       if (err === undefined) resolve();
       else reject(err);
@@ -120,7 +124,7 @@ export function pullRange(
     const sub = nc.subscribe(inbox, {
       callback: (err, msg) => {
         if (settled) return;
-        if (err !== null) return finish(stopped('the subscription failed', err));
+        if (err !== null) return finish(isRefusal(err) ? err : stopped('the subscription failed', err));
         try {
           onMessage(msg);
         } catch (err) {
@@ -130,6 +134,18 @@ export function pullRange(
     });
     // Ends with the connection: the read cannot go on.
     void sub.closed.then(() => finish(stopped('the connection was lost or closed')));
+    // The consumer's messages stop with the connection, and a pull the server refuses is only
+    // reported on the connection: neither would otherwise end the read before its idle timeout.
+    const events = connectionEvents(nc);
+    const watching = [
+      events.onDrop(() => finish(stopped('the connection dropped'))),
+      events.onRefusal((refusal) => {
+        if (refusal.operation === 'publish' && refusal.subject === nextSubject) finish(refusal);
+      }),
+    ];
+    const stopWatching = () => {
+      for (const stop of watching) stop();
+    };
 
     // One timer for the whole read rather than one per message: a message only notes the time,
     // and the timer, when it fires before the read has been idle for long enough, waits again.
@@ -148,10 +164,17 @@ export function pullRange(
         );
       }, delay);
     let timer = watch(idleTimeoutMs);
+    // Down already (after the consumer was made): a pull would go to a buffer nats.js discards.
+    if (!events.connected) return finish(stopped('the connection is down'));
     try {
       pull();
     } catch (err) {
       finish(stopped('the pull request could not be sent', err));
     }
   });
+}
+
+// By name: nats.js's PermissionViolationError, from any copy of nats.js.
+function isRefusal(err: Error): boolean {
+  return err.name === 'PermissionViolationError';
 }

@@ -1,5 +1,6 @@
 import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, nanos, nuid } from '@nats-io/nats-core';
+import { classifyNatsError } from '../errors/classify.js';
 import { type MessageSink, type PullRangeOptions, pullRange } from './pull-range.js';
 
 export interface ReadRangeOptions extends PullRangeOptions {
@@ -15,7 +16,7 @@ export interface ReadRangeOptions extends PullRangeOptions {
  * (the last sequence known from a consistent get), never at a pending count of 0 that new appends
  * could change; pending only ends the read early when `endSeq` itself has gone (expired by
  * max_age), and only on a single-replica stream (see `trustPending`). The consumer is always
- * deleted; should that fail, the server drops it after a minute of inactivity.
+ * deleted (`deleteConsumer`); should that fail, the server drops it after a minute of inactivity.
  */
 export async function readRange(
   transport: { nc: NatsConnection; jsm: JetStreamManager },
@@ -38,7 +39,38 @@ export async function readRange(
   });
   try {
     await pullRange(transport.nc, { stream, name }, options, sink);
-  } finally {
+  } catch (err) {
     options.cleanup(jsm.consumers.delete(stream, name).catch(() => undefined));
+    throw err;
+  }
+  await deleteConsumer(jsm, stream, name, options.cleanup);
+}
+
+// The API clients whose consumer deletions the server is known to allow.
+const deletionAllowed = new WeakSet<JetStreamManager>();
+
+/**
+ * Deletes a read's consumer in the background. Until one deletion has succeeded, a read waits for
+ * its own: a server whose permissions refuse it (no `$JS.API.CONSUMER.DELETE`) would otherwise leave
+ * every read's consumer behind for a minute, unnoticed, while the reads all succeed; this way the
+ * read fails with the refusal (`PERMISSION_DENIED`). Any other failure is ignored: the server drops
+ * the consumer after its inactive threshold.
+ */
+async function deleteConsumer(
+  jsm: JetStreamManager,
+  stream: string,
+  name: string,
+  cleanup: (deletion: Promise<unknown>) => void,
+): Promise<void> {
+  const deletion = jsm.consumers.delete(stream, name);
+  if (deletionAllowed.has(jsm)) {
+    cleanup(deletion.catch(() => undefined));
+    return;
+  }
+  try {
+    await deletion;
+    deletionAllowed.add(jsm);
+  } catch (err) {
+    if (classifyNatsError(err).kind === 'permission') throw err;
   }
 }

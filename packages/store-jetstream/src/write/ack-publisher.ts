@@ -5,9 +5,10 @@ import {
   type Msg,
   type NatsConnection,
   RequestError,
-  type Status,
   type Subscription,
 } from '@nats-io/nats-core';
+import { ConnectionDownError } from '../connection/connection-down-error.js';
+import { type ConnectionEvents, connectionEvents, type Refusal } from '../connection/connection-events.js';
 import { inboxOf } from '../inbox.js';
 
 /** What JetStream answered to a publish: where the message is, and whether it was a duplicate. */
@@ -25,7 +26,9 @@ export interface AppendPublish {
 }
 
 interface Waiting {
-  subject: string;
+  message: AppendPublish;
+  /** False while the publish is held back because the connection is down. */
+  sent: boolean;
   resolve(ack: PublishAck): void;
   reject(err: unknown): void;
   timer: NodeJS.Timeout;
@@ -36,23 +39,29 @@ interface Waiting {
  * `js.publish` (a request per publish). nats.js captures two error stacks per request unless the
  * connection was opened with `noAsyncTraces`, which a caller's connection may not be; with the
  * promise layers of `js.publish` that was about a quarter of the client's time per save
- * (profiled). The failures read as they did from `js.publish` (the same nats.js error classes): an API error is a
- * `JetStreamApiError` with its code, a missing stream `NoResponders`, a lost ack a `TimeoutError`,
- * a closed connection a `RequestError`, a publish the server's permissions refuse the
- * `PermissionViolationError` nats.js reports (through the connection's status events, which is
- * how nats.js itself matches it to a waiting request).
+ * (profiled). The failures read as they did from `js.publish` (the same nats.js error classes): an
+ * API error is a `JetStreamApiError` with its code, a missing stream `NoResponders`, a lost ack a
+ * `TimeoutError`, a closed connection a `RequestError`, a publish or reply subscription the
+ * server's permissions refuse the `PermissionViolationError` nats.js reports.
+ *
+ * The connection dropping fails every publish waiting for its ack at once (`RequestError`: it may
+ * or may not have been stored; the ack can no longer come). A publish made while the connection is
+ * down is held back and sent when it is up again, within the timeout (`ConnectionDownError` if it
+ * never is): nats.js would write it to a buffer it discards when it dials again.
  */
 export class AckPublisher {
   readonly #nc: NatsConnection;
+  readonly #events: ConnectionEvents;
   readonly #timeoutMs: number;
   readonly #waiting = new Map<string, Waiting>();
   #inbox: { prefix: string; sub: Subscription } | undefined;
-  #status: AsyncIterable<Status> | undefined;
+  #listening: (() => void)[] | undefined;
   #next = 0;
   #closed = false;
 
   constructor(nc: NatsConnection, timeoutMs: number) {
     this.#nc = nc;
+    this.#events = connectionEvents(nc);
     this.#timeoutMs = timeoutMs;
   }
 
@@ -63,18 +72,13 @@ export class AckPublisher {
         return;
       }
       try {
-        const prefix = this.#subscribed();
+        this.#listen();
         const token = (this.#next++).toString(36);
-        const h = headers();
-        h.set('Nats-Msg-Id', message.msgId);
-        h.set('Nats-Expected-Last-Subject-Sequence', String(message.expectedLastSubjectSequence));
-        const timer = setTimeout(() => this.#settle(token, new errors.TimeoutError()), this.#timeoutMs);
-        this.#waiting.set(token, { subject: message.subject, resolve, reject, timer });
-        try {
-          this.#nc.publish(message.subject, message.payload, { reply: prefix + token, headers: h });
-        } catch (err) {
-          this.#settle(token, err);
-        }
+        const timer = setTimeout(() => this.#expire(token), this.#timeoutMs);
+        const waiting: Waiting = { message, sent: false, resolve, reject, timer };
+        this.#waiting.set(token, waiting);
+        // A closed connection is left to nats.js, which refuses the publish at once.
+        if (this.#events.connected || this.#nc.isClosed()) this.#send(token, waiting);
       } catch (err) {
         reject(err);
       }
@@ -85,16 +89,37 @@ export class AckPublisher {
   close(): void {
     this.#closed = true;
     this.#unsubscribe();
-    // nats.js's status iterator ends when stopped (QueuedIterator.stop); a `break` would wait for the next status.
-    (this.#status as { stop?: () => void } | undefined)?.stop?.();
+    for (const stop of this.#listening ?? []) stop();
+    this.#listening = undefined;
+  }
+
+  #send(token: string, waiting: Waiting): void {
+    waiting.sent = true;
+    const { message } = waiting;
+    try {
+      const prefix = this.#subscribed();
+      const h = headers();
+      h.set('Nats-Msg-Id', message.msgId);
+      h.set('Nats-Expected-Last-Subject-Sequence', String(message.expectedLastSubjectSequence));
+      this.#nc.publish(message.subject, message.payload, { reply: prefix + token, headers: h });
+    } catch (err) {
+      this.#settle(token, err);
+    }
+  }
+
+  #listen(): void {
+    if (this.#listening !== undefined) return;
+    this.#listening = [
+      this.#events.onDrop(() => this.#dropped()),
+      this.#events.onUp((up) => {
+        if (up) this.#sendHeld();
+      }),
+      this.#events.onRefusal((refusal) => this.#refused(refusal)),
+    ];
   }
 
   #subscribed(): string {
     if (this.#inbox !== undefined) return this.#inbox.prefix;
-    if (this.#status === undefined) {
-      this.#status = this.#nc.status();
-      void this.#watchRefusals(this.#status);
-    }
     const prefix = `${inboxOf(this.#nc)}.`;
     const sub = this.#nc.subscribe(`${prefix}*`, {
       callback: (err, msg) => (err === null ? this.#answer(prefix, msg) : this.#failAll(err)),
@@ -133,23 +158,36 @@ export class AckPublisher {
     }
   }
 
-  // Without this, a publish refused by the server's permissions would wait for its timeout and be
-  // reported as one: retryable, though no retry can succeed.
-  async #watchRefusals(status: AsyncIterable<Status>): Promise<void> {
-    try {
-      for await (const event of status) {
-        if (event.type !== 'error') continue;
-        const refusal = event.error;
-        const refusesPublish =
-          refusal instanceof errors.PermissionViolationError && refusal.operation === 'publish';
-        if (!refusesPublish) continue;
-        for (const [token, waiting] of [...this.#waiting]) {
-          if (waiting.subject === refusal.subject) this.#settle(token, refusal);
-        }
-      }
-    } catch {
-      // the iterator only ends; nothing to report
+  // The acks of what was sent can no longer come: the server dropped the reply subscription with
+  // the connection, and nats.js discards what it had not written yet when it dials again.
+  #dropped(): void {
+    for (const [token, waiting] of [...this.#waiting]) {
+      if (waiting.sent) this.#settle(token, new RequestError('connection disconnected'));
     }
+  }
+
+  #sendHeld(): void {
+    for (const [token, waiting] of [...this.#waiting]) {
+      if (!waiting.sent && this.#events.connected) this.#send(token, waiting);
+    }
+  }
+
+  // Without this, a publish refused by the server's permissions would wait for its timeout and be
+  // reported as one: retryable, though no retry can succeed. (A refused reply subscription reaches
+  // the subscription's callback instead.)
+  #refused(refusal: Refusal): void {
+    if (refusal.operation !== 'publish') return;
+    for (const [token, waiting] of [...this.#waiting]) {
+      if (waiting.sent && waiting.message.subject === refusal.subject) this.#settle(token, refusal);
+    }
+  }
+
+  #expire(token: string): void {
+    const sent = this.#waiting.get(token)?.sent;
+    this.#settle(
+      token,
+      sent === false ? new ConnectionDownError(this.#timeoutMs) : new errors.TimeoutError(),
+    );
   }
 
   #settle(token: string, err: unknown, ack?: PublishAck): void {

@@ -1,0 +1,159 @@
+import { compilePattern } from '@aether/core';
+import { readerFor, readmeBlock } from '@aether/doc-check';
+import {
+  type NatsCluster,
+  type NatsServer,
+  type NatsUser,
+  type Permission,
+  startNatsCluster,
+  startNatsServer,
+  userWith,
+} from '@aether/nats-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isJetStreamStoreError, isRetryable } from './errors/store-error.js';
+import { JetStreamEventStore } from './jetstream-event-store.js';
+import { storePermissions, storePermissionsBlock } from './test-support/permissions.js';
+import { storeWorkload, type WorkloadOutcome } from './test-support/store-workload.js';
+
+const readme = readerFor(import.meta.url)('../README.md');
+const inboxPrefix = '_INBOX_shop';
+const password = 'pw';
+/** Every answer's timeout: a refusal must come long before it. */
+const timeout = 4000;
+const shop = storePermissions('shop', inboxPrefix);
+// One user per permission taken away, and one store name per creation permission taken away (a
+// stream or bucket that does not exist yet).
+const madeStreams = [0, 1, 2].map((index) => storePermissions(`made-${index}`, inboxPrefix));
+const madeStream = (index: number) => madeStreams[index] as (typeof madeStreams)[number];
+
+function users(): NatsUser[] {
+  return [
+    { user: 'admin', password },
+    // The README's block, as it is: the server must accept it, and it must be enough.
+    { user: 'app', password, permissions: readmeBlock(readme, 'permissions', 'text') },
+    ...shop.required.map((_, index) => userWith(`without-${index}`, password, without(shop.required, index))),
+    userWith('creates', password, [...madeStream(0).required, ...madeStream(0).creation]),
+    ...[1, 2].map((stream) => {
+      const { required, creation } = madeStream(stream);
+      return userWith(`creates-without-${stream}`, password, [...required, ...without(creation, stream - 1)]);
+    }),
+  ];
+}
+
+function without(permissions: readonly Permission[], index: number): Permission[] {
+  return permissions.filter((_, other) => other !== index);
+}
+
+let server: NatsServer;
+beforeAll(async () => {
+  server = await startNatsServer({ users: users() });
+});
+afterAll(() => server?.destroy());
+
+function opener(
+  user: string,
+  streamName: string,
+  options: { servers?: string | string[]; replicas?: number } = {},
+): () => Promise<JetStreamEventStore> {
+  return () =>
+    JetStreamEventStore.connect({
+      servers: options.servers ?? server.url,
+      streamName,
+      replicas: options.replicas,
+      timeout,
+      connection: { user, pass: password, inboxPrefix },
+    });
+}
+
+// Opens `streamName` as the administrator, creating the stream and the snapshot bucket.
+async function createAsAdmin(
+  streamName: string,
+  options: { servers?: string | string[]; replicas?: number } = {},
+): Promise<void> {
+  const store = await JetStreamEventStore.connect({
+    servers: options.servers ?? server.url,
+    streamName,
+    replicas: options.replicas,
+    connection: { user: 'admin', pass: password },
+  });
+  await store.getLatestSnapshot('nobody'); // the bucket is made on first use
+  await store.close();
+}
+
+/** Expects the workload to have stopped at once on a refusal of `missing`, reported as PERMISSION_DENIED. */
+function expectRefused(outcome: WorkloadOutcome, missing: Permission): void {
+  const failed = outcome.failed;
+  expect(failed, `the workload went through without ${missing.subject}`).toBeDefined();
+  const error = failed?.error;
+  expect(isJetStreamStoreError(error, 'PERMISSION_DENIED'), String(error)).toBe(true);
+  expect(isRetryable(error)).toBe(false);
+  expect(error).toMatchObject({ permission: missing.permission });
+  const subject = (error as { subject: string }).subject;
+  expect(compilePattern(missing.subject)(subject), `${subject} is not under ${missing.subject}`).toBe(true);
+  expect((error as Error).message).toContain(
+    `permission to ${missing.permission} to ${JSON.stringify(subject)}`,
+  );
+  expect((error as Error).cause).toBeDefined();
+  expect(failed?.ms).toBeLessThan(timeout / 2);
+}
+
+describe('a store with the least privilege', () => {
+  it('shows in the README exactly the permissions these tests prove', () => {
+    expect(readmeBlock(readme, 'permissions', 'text')).toBe(storePermissionsBlock(shop));
+  });
+
+  it("runs the whole workload with the README's permissions, once an administrator has created the stream", async () => {
+    await createAsAdmin('shop');
+    const outcome = await storeWorkload(opener('app', 'shop'));
+    expect(outcome.failed).toBeUndefined();
+  });
+
+  shop.required.forEach((missing, index) => {
+    it(`without ${missing.permission} ${missing.subject}, fails at once with PERMISSION_DENIED naming it`, async () => {
+      await createAsAdmin('shop');
+      const outcome = await storeWorkload(opener(`without-${index}`, 'shop'));
+      expectRefused(outcome, missing);
+      const { step, ms, error } = outcome.failed as NonNullable<WorkloadOutcome['failed']>;
+      console.log(
+        `[least privilege] without ${missing.permission} ${missing.subject}: ${step} failed in ${ms} ms, ` +
+          `refused ${(error as { subject: string }).subject}`,
+      );
+    });
+  });
+
+  it('creates its stream and snapshot bucket itself with the two STREAM.CREATE permissions, and without either fails', async () => {
+    const outcome = await storeWorkload(opener('creates', 'made-0'));
+    expect(outcome.failed).toBeUndefined();
+    for (const stream of [1, 2]) {
+      const missing = madeStream(stream).creation[stream - 1] as Permission;
+      expectRefused(await storeWorkload(opener(`creates-without-${stream}`, `made-${stream}`)), missing);
+    }
+  });
+});
+
+describe('a store with the least privilege on a replicated stream', () => {
+  const replicated = storePermissions('shop-r3', inboxPrefix);
+  let cluster: NatsCluster;
+  beforeAll(async () => {
+    cluster = await startNatsCluster({
+      users: [
+        { user: 'admin', password },
+        userWith('app', password, [...replicated.required, ...replicated.replicated]),
+        userWith('without-msg-get', password, replicated.required),
+      ],
+    });
+    await createAsAdmin('shop-r3', { servers: cluster.urls, replicas: 3 });
+  }, 60_000);
+  afterAll(() => cluster?.destroy());
+
+  it('runs the whole workload with the leader-answered message get added, and without it fails with PERMISSION_DENIED', async () => {
+    const servers = cluster.urls;
+    const outcome = await storeWorkload(opener('app', 'shop-r3', { servers, replicas: 3 }));
+    expect(outcome.failed).toBeUndefined();
+    const missing = replicated.replicated[0] as Permission;
+    expectRefused(
+      await storeWorkload(opener('without-msg-get', 'shop-r3', { servers, replicas: 3 })),
+      missing,
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import { type Permission, permissionsBlock } from '@aether/nats-harness';
+import { snapshotBucketFor, subjectPrefixFor } from '../config/naming.js';
+
+/** The permissions of a store: always, with `replicas > 1`, and to create its stream and bucket. */
+export interface StorePermissions {
+  required: Permission[];
+  replicated: Permission[];
+  creation: Permission[];
+}
+
+/**
+ * Exactly the permissions a store on `stream` needs (the integration tests prove each one by taking
+ * it away), for a connection made with `inboxPrefix`. The README's "Security" block is
+ * `storePermissionsBlock` of this for the stream `shop`.
+ */
+export function storePermissions(stream: string, inboxPrefix: string): StorePermissions {
+  const bucket = snapshotBucketFor(stream);
+  const publish = (subject: string, why: string): Permission => ({ permission: 'publish', subject, why });
+  return {
+    required: [
+      publish(`${subjectPrefixFor(stream)}.*`, 'saveEvent: one subject per actor'),
+      publish('$JS.API.INFO', 'opening the store and the snapshot bucket'),
+      publish(`$JS.API.STREAM.INFO.${stream}`, "opening: the stream's config"),
+      publish(`$JS.API.DIRECT.GET.${stream}.>`, 'reads and saves: the last event of an actor'),
+      publish(`$JS.API.DIRECT.GET.${stream}`, 'a retried save: the event it duplicates'),
+      publish(`$JS.API.CONSUMER.CREATE.${stream}.>`, "getEvents: a consumer on the actor's subject"),
+      publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, "getEvents: pulling the consumer's messages"),
+      publish(`$JS.API.CONSUMER.DELETE.${stream}.>`, 'getEvents: deleting the consumer'),
+      publish(`$JS.API.STREAM.INFO.KV_${bucket}`, 'snapshots: opening the bucket'),
+      publish(`$JS.API.DIRECT.GET.KV_${bucket}.>`, "snapshots: an actor's snapshot"),
+      publish(`$KV.${bucket}.>`, 'saveSnapshot'),
+      {
+        permission: 'subscribe',
+        subject: `${inboxPrefix}.>`,
+        why: `every answer: connect with inboxPrefix '${inboxPrefix}'`,
+      },
+    ],
+    replicated: [publish(`$JS.API.STREAM.MSG.GET.${stream}`, 'reads and saves, from the stream leader')],
+    creation: [
+      publish(`$JS.API.STREAM.CREATE.${stream}`, 'the stream'),
+      publish(`$JS.API.STREAM.CREATE.KV_${bucket}`, 'the snapshot bucket'),
+    ],
+  };
+}
+
+/** The README's config block: the required permissions, the others commented out. */
+export function storePermissionsBlock({ required, replicated, creation }: StorePermissions): string {
+  return permissionsBlock(required, [
+    { heading: 'with replicas > 1, also:', entries: replicated },
+    { heading: 'for the store to create its stream and snapshot bucket itself, also:', entries: creation },
+  ]);
+}
