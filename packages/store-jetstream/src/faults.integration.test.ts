@@ -4,13 +4,12 @@ import { connectionNames, type NatsServer, startNatsServer } from '@aether/nats-
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRetryable } from './errors/store-error.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import { AppendLog, appendLoop, countByCode } from './test-support/append-loop.js';
 import { makeEvent, uniqueStoreName } from './test-support/nats.js';
 
-/** The store's answer timeout in this test: each failed call must end within a small multiple of it. */
-const timeout = 1000;
+/** The store's default answer timeout: a call cut off by the kill must fail long before it. */
+const timeout = 5000;
 const actors = 4;
 const eventsPerActor = 50;
 
@@ -21,7 +20,7 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
   });
   afterAll(() => server?.destroy());
 
-  it('loses no acknowledged event; the client reconnects by itself; saves fail retryably, never hang; retries store once', async () => {
+  it('loses no acknowledged event; the client reconnects by itself; saves in flight fail at once and retryably; one made while it is down waits for it; retries store once', async () => {
     const streamName = uniqueStoreName('killed');
     const connectionName = `fault-store-${randomUUID().slice(0, 8)}`;
     const store = await JetStreamEventStore.connect({
@@ -49,38 +48,34 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
       const pidBefore = server.pid;
       await server.kill('SIGKILL');
       const ackedBeforeKill = log.acked.length;
-      // A save started while the server is down fails with a retryable error within the timeout...
-      const lateEvent = makeEvent(`started-while-down-${randomUUID()}`, 1);
-      const lateStarted = performance.now();
-      const lateError = await store.saveEvent(lateEvent).then(
-        () => undefined,
-        (err: unknown) => err,
-      );
-      const lateMs = Math.round(performance.now() - lateStarted);
-      expect(isRetryable(lateError), String(lateError)).toBe(true);
-      expect(lateMs).toBeLessThanOrEqual(timeout + 500);
-      // ... as do the saves of the loops (every loop sees at least one failure)...
+      // The saves in flight fail at once with a retryable error (every loop sees a failure)...
       await log.until(() => actorIds.every((id) => log.failures.some((failure) => failure.actorId === id)));
       const failedWhileDown = log.failures.length;
+      // ... a save started while the server is down waits for it...
+      const lateEvent = makeEvent(`started-while-down-${randomUUID()}`, 1);
+      const lateStarted = performance.now();
+      const late = store.saveEvent(lateEvent);
       const restartedAt = performance.now();
       await server.restart(); // same port, same store directory, a new process
       expect(server.pid).not.toBe(pidBefore);
-      // ... and, with the server back, go on by themselves on the same store and connection.
+      // ... and is stored once it is back, as the loops go on by themselves on the same store and connection.
+      await late;
+      const lateMs = Math.round(performance.now() - lateStarted);
+      expect(lateMs).toBeLessThan(timeout);
       await loops;
-      await store.saveEvent(lateEvent); // the same event again, as the error advised
+      await store.saveEvent(lateEvent); // saving the same event again stores nothing more
       const firstAckAfterRestart = log.ackedAt.find((at) => at > restartedAt);
       expect(firstAckAfterRestart).toBeDefined();
       expect(await connectionNames(server)).toContain(connectionName);
 
-      // Failures were retryable and bounded by the store's timeout: at most two round trips
-      // (a publish, then the check of a duplicate acknowledgement), each limited by `timeout`.
+      // Failures were retryable, and came with the drop, not at the store's timeout.
       expect(log.failures.every((failure) => failure.retryable)).toBe(true);
       const codes = countByCode(log.failures);
       for (const code of Object.keys(codes)) {
-        expect(['TIMEOUT', 'DISCONNECTED', 'STREAM_UNAVAILABLE', 'NO_LEADER']).toContain(code);
+        expect(['DISCONNECTED', 'STREAM_UNAVAILABLE', 'NO_LEADER']).toContain(code);
       }
       const slowest = Math.max(...log.failures.map((failure) => failure.ms));
-      expect(slowest).toBeLessThanOrEqual(2 * timeout + 500);
+      expect(slowest).toBeLessThan(1000);
 
       // Read back through a fresh connection: each actor holds exactly the acknowledged events, in
       // order, versions 1..n, so the saves retried after "may or may not have been stored" are
@@ -107,11 +102,11 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
 
       console.log(
         `[server killed] ${ackedBeforeKill} of ${actors * eventsPerActor} events acknowledged before SIGKILL; ` +
-          `a save started while it was down failed in ${lateMs} ms with ${(lateError as { code?: string }).code}; ` +
-          `${failedWhileDown} saves of the loops failed while it was down; failures by code ${JSON.stringify(codes)}, ` +
+          `${failedWhileDown} saves of the loops failed when it died; failures by code ${JSON.stringify(codes)}, ` +
           `slowest failed save ${slowest} ms (timeout ${timeout} ms); ` +
           `${log.retriedUncertain.size} saves failed as "may or may not have been stored" and were retried with the same event; ` +
-          `first acknowledgement ${Math.round((firstAckAfterRestart ?? 0) - restartedAt)} ms after the restart began`,
+          `first acknowledgement ${Math.round((firstAckAfterRestart ?? 0) - restartedAt)} ms after the restart began; ` +
+          `a save started while it was down was stored ${lateMs} ms later`,
       );
     } finally {
       await store.close();
@@ -126,7 +121,7 @@ describe('the server killed with SIGKILL in the middle of a replay', () => {
   });
   afterAll(() => server?.destroy());
 
-  it('goes on from where the read stopped once the server is back, and returns every event once', async () => {
+  it('goes on from where the read stopped once the server is back, well within its idle timeout, and returns every event once', async () => {
     const nc = await connect({
       servers: server.url,
       maxReconnectAttempts: -1,
@@ -158,10 +153,13 @@ describe('the server killed with SIGKILL in the middle of a replay', () => {
       });
       while (nc.stats().inMsgs - before < 3000) await new Promise((resolve) => setImmediate(resolve));
       expect(settled).toBe(false);
+      const killedAt = performance.now();
       await server.kill('SIGKILL');
       await server.restart();
 
       const events = await reading;
+      // The read stopped when the connection dropped, not after `timeout` without a message.
+      expect(performance.now() - killedAt).toBeLessThan(timeout);
       expect(events).toHaveLength(count);
       expect(events.every((event, index) => event.version === index + 1)).toBe(true);
       await reader.close();

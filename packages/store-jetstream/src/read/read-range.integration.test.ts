@@ -61,4 +61,37 @@ describe('readRange', () => {
     expect(messages.map((message) => message.first)).toEqual(seqs.map((_, index) => index));
     expect(messages.every((message) => message.length === 900 * 1024)).toBe(true);
   });
+
+  it('fails at once with a retryable DISCONNECTED when the connection drops mid-read, not at its idle timeout', async () => {
+    const own = await testConnection();
+    const ownJsm = await manager(own);
+    const subject = store.subjectFor(`dropped-${crypto.randomUUID()}`);
+    const count = 3000;
+    const acks = await Promise.all(
+      Array.from({ length: count }, () => js.publish(subject, new Uint8Array(100))),
+    );
+    let received = 0;
+    const started = performance.now();
+    const failure = await readRange(
+      { nc: own, jsm: ownJsm },
+      {
+        stream: store.stream,
+        subject,
+        startSeq: 1,
+        endSeq: Math.max(...acks.map((ack) => ack.seq)),
+        idleTimeoutMs: 5000,
+        trustPending: true,
+        maxMessageBytes: 1024 * 1024,
+        cleanup: () => undefined,
+      },
+      () => {
+        // The connection drops in the middle of the read (nats.js dials again at once).
+        if (++received === 100) void own.reconnect();
+      },
+    ).catch((err: unknown) => err);
+    expect(failure).toMatchObject({ code: 'DISCONNECTED', retryable: true });
+    expect((failure as Error).message).toContain('stopped early');
+    expect(received).toBeLessThan(count);
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
 });
