@@ -9,6 +9,7 @@ import {
   type Subscription,
 } from '@nats-io/nats-core';
 import { inboxOf } from '../inbox.js';
+import { FOLLOWS_HEADER } from '../read/follows.js';
 
 /** What JetStream answered to a publish: where the message is, and whether it was a duplicate. */
 export interface PublishAck {
@@ -16,7 +17,10 @@ export interface PublishAck {
   duplicate: boolean;
 }
 
-/** A publish with the headers of an append: its event id and the expected last subject sequence. */
+/**
+ * A publish with the headers of an append: its message id and the expected last subject
+ * sequence, which it also records as the sequence the message follows (`FOLLOWS_HEADER`).
+ */
 export interface AppendPublish {
   subject: string;
   payload: Uint8Array;
@@ -67,7 +71,9 @@ export class AckPublisher {
         const token = (this.#next++).toString(36);
         const h = headers();
         h.set('Nats-Msg-Id', message.msgId);
-        h.set('Nats-Expected-Last-Subject-Sequence', String(message.expectedLastSubjectSequence));
+        const expected = String(message.expectedLastSubjectSequence);
+        h.set('Nats-Expected-Last-Subject-Sequence', expected);
+        h.set(FOLLOWS_HEADER, expected);
         const timer = setTimeout(() => this.#settle(token, new errors.TimeoutError()), this.#timeoutMs);
         this.#waiting.set(token, { subject: message.subject, resolve, reject, timer });
         try {
