@@ -2,7 +2,7 @@ import { type Msg, type NatsConnection, nanos } from '@nats-io/nats-core';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { inboxOf } from '../inbox.js';
 import { ackSubjectMarker, deliveryOf } from './delivery-info.js';
-import { followsOf } from './follows.js';
+import { followsOfMessage } from './follows.js';
 
 /**
  * Takes each message read, in stream order, as it arrives: its stream sequence, its payload and
@@ -116,7 +116,7 @@ export function pullRange(
       if (seq > endSeq) return finish();
       received++;
       lastSeq = seq;
-      sink(seq, msg.data, followsOf(msg.headers, seq));
+      sink(seq, msg.data, followsOfMessage(msg, seq));
       if (seq === endSeq || (options.trustPending && delivery.pending === 0)) return finish();
       if (received === requested) pull();
     };

@@ -70,10 +70,11 @@ export class AckPublisher {
         const prefix = this.#subscribed();
         const token = (this.#next++).toString(36);
         const h = headers();
-        h.set('Nats-Msg-Id', message.msgId);
         const expected = String(message.expectedLastSubjectSequence);
-        h.set('Nats-Expected-Last-Subject-Sequence', expected);
+        // First: readers look for it at the start of the header block (`followsOfMessage`).
         h.set(FOLLOWS_HEADER, expected);
+        h.set('Nats-Msg-Id', message.msgId);
+        h.set('Nats-Expected-Last-Subject-Sequence', expected);
         const timer = setTimeout(() => this.#settle(token, new errors.TimeoutError()), this.#timeoutMs);
         this.#waiting.set(token, { subject: message.subject, resolve, reject, timer });
         try {
