@@ -18,7 +18,7 @@ async function setup(idOf: (attempt: number) => string) {
   await store.inner.saveEvent(lineAdded('order-1', 1, 'setup', 1));
   const clock = new VirtualClock({ autoAdvance: true });
   const makeEvent = vi.fn(
-    (version: number, _state: unknown, { attempt }: { attempt: number }): LineAdded => ({
+    (version: number, _state: unknown, { attempt }: { attempt: number }): LineAdded | Promise<LineAdded> => ({
       ...lineAdded('order-1', version + 1, 'me', 1),
       id: idOf(attempt),
     }),
