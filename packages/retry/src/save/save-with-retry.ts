@@ -23,7 +23,10 @@ export interface SaveResult<E extends AnyEvent, State> {
    * an earlier attempt's save failed (a timeout, say) but had stored it, as read back from the store.
    */
   event: E;
-  /** How many attempts it took (1 when the first save succeeded), the one that found an earlier attempt's event included. */
+  /**
+   * How many attempts it took (1 when the first save succeeded), counting the one that found the
+   * event an earlier attempt had stored.
+   */
   attempts: number;
   /** With a reducer: the actor's state after the event; otherwise `undefined`. */
   state: State;

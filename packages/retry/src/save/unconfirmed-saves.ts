@@ -1,5 +1,5 @@
 import type { AnyEvent, Event, EventStore } from '@aether/core';
-import { mayHaveBeenStored } from './outcome-unknown.js';
+import { mayHaveBeenStored } from './may-have-been-stored.js';
 
 /**
  * Attempts remembered per write, at most; past it the oldest is forgotten. A write makes one
