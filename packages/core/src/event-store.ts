@@ -21,6 +21,27 @@ export interface EventStore {
 export interface EventsWithErrors {
   events: Event[];
   errors: ReplayError[];
+  /**
+   * Stored messages that are not part of the history because their save lost a race between
+   * writers (see `RejectedWrite`). Not corruption: their writers were told. Stores that can never
+   * hold such messages leave this out.
+   */
+  rejected?: RejectedWrite[];
+}
+
+/**
+ * A message a store holds that is not part of the actor's history: a save that lost a race
+ * between writers. On a replicated JetStream stream the server can accept two appends that both
+ * expected the same predecessor (nats-server issue #4320); the store tells the loser
+ * `VersionConflictError` and every reader leaves its message out, by the same rule.
+ */
+export interface RejectedWrite {
+  /** Where the message sits in its store (the JetStream stream sequence). */
+  readonly sequenceNumber: number;
+  /** The id of the event the losing writer tried to save, when the message decodes. */
+  readonly eventId: string | undefined;
+  /** The version it tried, when the message decodes. */
+  readonly version: number | undefined;
 }
 
 /** A store that reports malformed stored events instead of silently skipping them. */

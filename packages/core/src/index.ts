@@ -17,7 +17,13 @@ export {
 } from './errors/version-conflict-error.js';
 export type { ActorSnapshot, AnyEvent, Event, JsonObject, JsonValue } from './event.js';
 export type { Delivery, EventBus, OverflowPolicy, SubscribeOptions, Subscription } from './event-bus.js';
-export type { EventStore, EventStoreWithErrors, EventsWithErrors, SnapshotStore } from './event-store.js';
+export type {
+  EventStore,
+  EventStoreWithErrors,
+  EventsWithErrors,
+  RejectedWrite,
+  SnapshotStore,
+} from './event-store.js';
 export { isSnapshotStore, type LoadedState, loadState } from './load-state.js';
 export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
 export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';

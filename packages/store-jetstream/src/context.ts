@@ -7,8 +7,15 @@ import type { AckPublisher } from './write/ack-publisher.js';
 
 /** The latest (version, stream sequence) of an actor as this process last saw it. */
 export interface ActorHead {
+  /** The actor's latest version: that of the last message that belongs to its history. */
   version: number;
+  /** The subject's last stream sequence (0 = empty): what the next save expects. */
   seq: number;
+  /**
+   * Whether the message at `seq` belongs to the history, i.e. holds `version`. False when it is
+   * a save that lost a race (see `belongsAfter`) or a corrupt message.
+   */
+  lastBelongs: boolean;
 }
 
 /** Everything the store's parts share once it is open. */
@@ -27,7 +34,7 @@ export interface StoreContext {
   /** Read path: recently read actors, checked with one direct get before use. */
   readonly histories: LruCache<string, ActorHistory>;
   /** Where an actor's events after its snapshot start: (snapshot version, its stream sequence). */
-  readonly snapshotHints: LruCache<string, ActorHead>;
+  readonly snapshotHints: LruCache<string, { version: number; seq: number }>;
   /** Consumer deletions still running; `close()` waits for them. */
   readonly background: Set<Promise<unknown>>;
 }

@@ -18,7 +18,10 @@ export interface CacheSizes {
 
 /**
  * Runs the startup checks and returns what the store's parts share: the server speaks JetStream
- * (2.9 or newer, for direct gets), and the stream exists with the config the store needs.
+ * (2.9.4 or newer), runs in a cluster when the stream is to have replicas, and the stream exists
+ * with the config the store needs (its replica count included). The replica count decides how
+ * saves are checked: on one replica the server's expectation check is exact; with replicas the
+ * store checks each save itself (see `belongsAfter`), whatever the server's version.
  */
 export async function openContext(
   nc: NatsConnection,
@@ -33,7 +36,7 @@ export async function openContext(
       'cannot open the store: the NATS connection is closed',
     );
   }
-  checkServer(nc);
+  checkServer(nc, config);
   let jsm: Awaited<ReturnType<typeof jetstreamManager>>;
   try {
     // Its requests fail at once when the connection drops, and wait for it when it is down.
@@ -57,7 +60,7 @@ export async function openContext(
   };
 }
 
-function checkServer(nc: NatsConnection): void {
+function checkServer(nc: NatsConnection, config: ResolvedConfig): void {
   const info = nc.info;
   if (info === undefined) return;
   if (info.jetstream === false) {
@@ -71,6 +74,13 @@ function checkServer(nc: NatsConnection): void {
     throw new JetStreamStoreError(
       'UNSUPPORTED_SERVER',
       `nats-server ${info.version} is too old: the JetStream store needs 2.9.4 or newer (direct gets, the consumer API)`,
+    );
+  }
+  if (config.replicas > 1 && (info.cluster === undefined || info.cluster === '')) {
+    throw new JetStreamStoreError(
+      'UNSUPPORTED_SERVER',
+      `replicas: ${config.replicas} needs a JetStream cluster of at least ${config.replicas} servers, but the server at ` +
+        `${nc.getServer()} runs alone; use replicas: 1 on a single server`,
     );
   }
 }

@@ -12,7 +12,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isJetStreamStoreError, isRetryable } from './errors/store-error.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
-import { storePermissions, storePermissionsBlock } from './test-support/permissions.js';
+import {
+  replicatedStorePermissions,
+  storePermissions,
+  storePermissionsBlock,
+} from './test-support/permissions.js';
 import { storeWorkload, type WorkloadOutcome } from './test-support/store-workload.js';
 
 const readme = readerFor(import.meta.url)('../README.md');
@@ -132,28 +136,29 @@ describe('a store with the least privilege', () => {
 });
 
 describe('a store with the least privilege on a replicated stream', () => {
-  const replicated = storePermissions('shop-r3', inboxPrefix);
+  const replicated = replicatedStorePermissions(storePermissions('shop-r3', inboxPrefix));
   let cluster: NatsCluster;
   beforeAll(async () => {
     cluster = await startNatsCluster({
       users: [
         { user: 'admin', password },
-        userWith('app', password, [...replicated.required, ...replicated.replicated]),
-        userWith('without-msg-get', password, replicated.required),
+        userWith('app', password, replicated),
+        ...replicated.map((_, index) => userWith(`without-${index}`, password, without(replicated, index))),
       ],
     });
     await createAsAdmin('shop-r3', { servers: cluster.urls, replicas: 3 });
   }, 60_000);
   afterAll(() => cluster?.destroy());
 
-  it('runs the whole workload with the leader-answered message get added, and without it fails with PERMISSION_DENIED', async () => {
+  it("runs the whole workload with the leader's message get instead of the direct gets, and without any one permission fails with PERMISSION_DENIED", async () => {
     const servers = cluster.urls;
     const outcome = await storeWorkload(opener('app', 'shop-r3', { servers, replicas: 3 }));
     expect(outcome.failed).toBeUndefined();
-    const missing = replicated.replicated[0] as Permission;
-    expectRefused(
-      await storeWorkload(opener('without-msg-get', 'shop-r3', { servers, replicas: 3 })),
-      missing,
-    );
+    for (const [index, missing] of replicated.entries()) {
+      expectRefused(
+        await storeWorkload(opener(`without-${index}`, 'shop-r3', { servers, replicas: 3 })),
+        missing,
+      );
+    }
   });
 });

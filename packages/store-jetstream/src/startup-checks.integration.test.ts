@@ -104,6 +104,24 @@ describe('a server without JetStream', () => {
   });
 });
 
+describe('a server that is not part of a cluster', () => {
+  let server: NatsServer;
+  afterAll(() => server?.destroy());
+
+  it('refuses a store with replicas, before anything is created', async () => {
+    server = await startNatsServer();
+    const alone = await connect({ servers: server.url });
+    try {
+      const error = await JetStreamEventStore.open(alone, { replicas: 3 }).catch((err: unknown) => err);
+      expect(error).toMatchObject({ code: 'UNSUPPORTED_SERVER', retryable: false });
+      expect((error as Error).message).toContain('replicas: 3 needs a JetStream cluster');
+      expect(await (await manager(alone)).streams.names().next()).toEqual([]);
+    } finally {
+      await alone.close();
+    }
+  });
+});
+
 describe('options', () => {
   it('are checked before anything is sent', async () => {
     await expect(JetStreamEventStore.open(nc, { streamName: 'a.b' })).rejects.toMatchObject({

@@ -14,21 +14,23 @@ function withErrorsApi(store: EventStore, context: TestContext): EventStoreWithE
 
 export function eventsWithErrorsTests({ store, newId }: SuiteContext<EventStore>): void {
   describe('getEventsWithErrors (stores that implement it)', () => {
-    it('returns no events and no errors for an unknown actor', async (context) => {
+    it('returns no events, no errors and no rejected saves for an unknown actor', async (context) => {
       const subject = withErrorsApi(store(), context);
-      expect(await subject.getEventsWithErrors(newId('unknown'))).toEqual({ events: [], errors: [] });
+      const { events, errors, rejected } = await subject.getEventsWithErrors(newId('unknown'));
+      expect({ events, errors, rejected: rejected ?? [] }).toEqual({ events: [], errors: [], rejected: [] });
     });
 
-    it('returns the same events as getEvents, and no errors, for well-formed data', async (context) => {
+    it('returns the same events as getEvents, and no errors or rejected saves, for well-formed data', async (context) => {
       const subject = withErrorsApi(store(), context);
       const actorId = newId('order');
       const events = [1, 2, 4].map((version) => sampleEvent(newId('event'), actorId, version));
       for (const event of events) await subject.saveEvent(event);
 
       for (const fromVersion of [undefined, 0, 1, 2, 3, 4, 5]) {
-        const { events: read, errors } = await subject.getEventsWithErrors(actorId, fromVersion);
+        const { events: read, errors, rejected } = await subject.getEventsWithErrors(actorId, fromVersion);
         expect(read, `from version ${fromVersion}`).toEqual(await subject.getEvents(actorId, fromVersion));
         expect(errors).toEqual([]);
+        expect(rejected ?? []).toEqual([]);
       }
       expect((await subject.getEventsWithErrors(actorId, 2)).events).toEqual(events.slice(1));
     });

@@ -48,7 +48,7 @@ async function run(task: WorkerTask): Promise<WorkerReport> {
 }
 
 // The same id on every attempt: a save refused with a conflict stores nothing, so reusing the id
-// is safe, and it would make a save retried after a lost acknowledgement idempotent.
+// is safe (after a lost acknowledgement, saveWithRetry finds the stored event by its id).
 function lineEvent(task: WorkerTask, seq: number, currentVersion: number): AnyEvent {
   return {
     id: `${task.actorId}-${task.writer}-${seq}`,

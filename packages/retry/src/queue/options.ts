@@ -26,7 +26,10 @@ export interface RetryQueueOptions {
   store: EventStore;
   /** Receives every event that could not be saved. May be async; the queue waits for it. */
   onDeadLetter: (letter: DeadLetter) => void | Promise<void>;
-  /** Called after each event is saved, with the version it was saved as and the attempts it took. */
+  /**
+   * Called after each event is saved, with the event as saved (re-based, or as read back from the
+   * store when an attempt that failed had stored it) and the attempts it took.
+   */
   onSaved?: (event: AnyEvent, attempts: number) => void;
   /** Events accepted but not yet saved or dead-lettered, at most. Default 1000. */
   capacity?: number;

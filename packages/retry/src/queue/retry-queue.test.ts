@@ -9,6 +9,7 @@ import { RetryAbortedError } from '../errors/retry-aborted-error.js';
 import { RetryExhaustedError } from '../errors/retry-exhausted-error.js';
 import { RetryQueueClosedError, RetryQueueFullError } from '../errors/retry-queue-errors.js';
 import { ControlledStore, gate } from '../test-support/controlled-store.js';
+import { conflictsAndRetryable, storeTimeout } from '../test-support/errors.js';
 import { lineAdded } from '../test-support/order.js';
 import type { DeadLetter, RetryQueueOptions } from './options.js';
 import { RetryQueue } from './retry-queue.js';
@@ -389,5 +390,69 @@ describe('RetryQueue', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('RetryQueue after a save that failed but may have been stored', () => {
+  it('saves an event whose acknowledgement was lost once, at the version it was stored with', async () => {
+    const { store, queue, saved } = setup({ backoff: constant(10) });
+    await store.inner.saveEvent(lineAdded('order-1', 1, 'x', 1));
+    store.afterSave = (_event, call) => {
+      if (call === 1) throw storeTimeout();
+    };
+    const event = lineAdded('order-1', 2, 'a', 1);
+    queue.enqueue(event);
+    await queue.drain();
+    expect((await store.getEvents('order-1')).map((stored) => stored.id)).toEqual([
+      expect.any(String),
+      event.id,
+    ]);
+    expect(store.saveCalls).toBe(1);
+    expect(saved).toEqual([event]);
+    expect(queue.stats).toMatchObject({ saved: 1, deadLettered: 0, retries: 1 });
+  });
+
+  it('recognises the event when another writer appended on top of it meanwhile: not re-based, not saved again', async () => {
+    const rebase = vi.fn((event: AnyEvent, currentVersion: number) => ({
+      ...event,
+      version: currentVersion + 1,
+    }));
+    const { store, queue, saved } = setup({ backoff: constant(10), rebase });
+    store.afterSave = async (event, call) => {
+      if (call !== 1) return;
+      await store.inner.saveEvent(lineAdded('order-1', event.version + 1, 'other', 1));
+      throw storeTimeout();
+    };
+    const event = lineAdded('order-1', 1, 'a', 1);
+    queue.enqueue(event);
+    await queue.drain();
+    expect((await store.getEvents('order-1')).map((stored) => stored.data.writer)).toEqual(['a', 'other']);
+    expect(saved.map((stored) => [stored.id, stored.version])).toEqual([[event.id, 1]]);
+    expect(rebase).not.toHaveBeenCalled();
+  });
+
+  it('saves the event once when the timed-out save had stored nothing', async () => {
+    const { store, queue, saved } = setup({ backoff: constant(10) });
+    store.hook = (_event, call) => {
+      if (call === 1) throw storeTimeout();
+    };
+    queue.enqueue(lineAdded('order-1', 1, 'a', 1));
+    await queue.drain();
+    expect(await versionsOf(store)).toEqual([1]);
+    expect(store.saveCalls).toBe(2);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('dead-letters at once an error that retryOn refuses, without looking for the event', async () => {
+    const { store, queue, deadLetters } = setup({ retryOn: conflictsAndRetryable });
+    const refused = Object.assign(new Error('permission denied'), { retryable: false });
+    store.hook = () => {
+      throw refused;
+    };
+    const reads = vi.spyOn(store, 'getEvents');
+    queue.enqueue(lineAdded('order-1', 1, 'a', 1));
+    await queue.drain();
+    expect(deadLetters.map((letter) => [letter.error, letter.attempts])).toEqual([[refused, 1]]);
+    expect(reads).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,6 @@
 import { type AnyEvent, isVersionConflict, validateEvent } from '@aether/core';
 import { retry } from '../retry/retry.js';
+import { UnconfirmedSaves } from '../save/unconfirmed-saves.js';
 import type { ResolvedQueueOptions } from './options.js';
 
 /** One accepted event and how far the queue got with it. */
@@ -18,7 +19,9 @@ class RebaseRefused {
 
 /**
  * Saves one queued event with the queue's retry settings, re-basing it on the actor's latest
- * version before the attempt that follows a conflict. Resolves with `undefined` when saved, or
+ * version before the attempt that follows a conflict. After a save that failed but may have stored
+ * the event (see `UnconfirmedSaves`), each attempt first looks for it in the store: found, it is
+ * saved, and `item.lastTried` becomes the event as stored. Resolves with `undefined` when saved, or
  * with the reason to dead-letter it; never rejects.
  */
 export async function saveItem(
@@ -28,16 +31,29 @@ export async function saveItem(
   onRetry: () => void,
 ): Promise<{ error: unknown } | undefined> {
   let rebaseNeeded = false;
+  const unconfirmed = new UnconfirmedSaves<undefined>();
   try {
     await retry(
       async ({ attempt }) => {
+        // An earlier attempt that failed may have stored the event: then it is saved, as stored.
+        // Not even awaited when there is none, so that a first save is sent at once, before a
+        // close() can abandon it.
+        const stored =
+          unconfirmed.size === 0
+            ? undefined
+            : await unconfirmed.findStored(options.store, item.event.actorId);
+        if (stored !== undefined) {
+          item.lastTried = stored.event;
+          item.attempts = attempt;
+          return;
+        }
         if (rebaseNeeded) {
           item.lastTried = await rebase(item.lastTried, options);
           rebaseNeeded = false;
         }
         signal.throwIfAborted();
         item.attempts = attempt;
-        await options.store.saveEvent(item.lastTried);
+        await unconfirmed.save(options.store, item.lastTried, undefined);
       },
       {
         maxAttempts: options.maxAttempts,

@@ -1,6 +1,7 @@
 import { type AnyEvent, type EventStore, loadState, type Reducer, ValidationError } from '@aether/core';
 import type { RetryOptions } from '../retry/options.js';
 import { retry } from '../retry/retry.js';
+import { UnconfirmedSaves } from './unconfirmed-saves.js';
 
 /** What `makeEvent` is told besides the version and state. */
 export interface MakeEventContext {
@@ -17,9 +18,15 @@ export interface SaveWithStateOptions<State, E extends AnyEvent> extends RetryOp
 }
 
 export interface SaveResult<E extends AnyEvent, State> {
-  /** The event that was saved, as `makeEvent` built it. */
+  /**
+   * The event that was saved, at the version it was stored with: as `makeEvent` built it, or, when
+   * an earlier attempt's save failed (a timeout, say) but had stored it, as read back from the store.
+   */
   event: E;
-  /** How many attempts it took (1 when the first save succeeded). */
+  /**
+   * How many attempts it took (1 when the first save succeeded), counting the one that found the
+   * event an earlier attempt had stored.
+   */
   attempts: number;
   /** With a reducer: the actor's state after the event; otherwise `undefined`. */
   state: State;
@@ -30,6 +37,12 @@ export interface SaveResult<E extends AnyEvent, State> {
  * the latest version (and with `reducer`, the current state), call
  * `makeEvent(currentVersion, state, { attempt })`, save, and on a conflict start again with a
  * fresh read. The event should have `version: currentVersion + 1` and the given `actorId`.
+ *
+ * A save that fails with anything but a conflict (or a `ValidationError`) may have stored the event
+ * all the same: its acknowledgement was lost. When `retryOn` retries such an error, every later
+ * attempt first reads the actor from the lowest version those attempts tried; if one of their
+ * events is there, the call succeeds with it, without calling `makeEvent` or saving again. So
+ * `makeEvent` may give the same id on every attempt or a fresh one: the event is stored once.
  *
  * Takes every `retry` option; defaults: 4 attempts, jittered exponential backoff from 100 ms,
  * version conflicts only. Works with any `EventStore`.
@@ -53,13 +66,22 @@ export async function saveWithRetry<State, E extends AnyEvent>(
   options: RetryOptions | SaveWithStateOptions<State, E> = {},
 ): Promise<SaveResult<E, State | undefined>> {
   const withState = 'reducer' in options ? options : undefined;
+  // Each unconfirmed attempt notes the state its event was built on, to fold the stored event into.
+  const unconfirmed = new UnconfirmedSaves<State | undefined>();
+  const result = (event: E, before: State | undefined, attempts: number) => ({
+    event,
+    attempts,
+    state: withState === undefined ? undefined : withState.reducer(before as State, event),
+  });
   return retry(async ({ attempt }) => {
+    const stored = await unconfirmed.findStored(store, actorId);
+    // The store returns what makeEvent built: an event of type E, read back.
+    if (stored !== undefined) return result(stored.event as E, stored.note, attempt);
     const current = await readCurrent(store, actorId, withState);
     const event = await makeEvent(current.version, current.state, { attempt });
     checkActor(event, actorId);
-    await store.saveEvent(event);
-    const state = withState === undefined ? undefined : withState.reducer(current.state as State, event);
-    return { event, attempts: attempt, state };
+    await unconfirmed.save(store, event, current.state);
+    return result(event, current.state, attempt);
   }, options);
 }
 

@@ -3,11 +3,14 @@ import { InMemoryEventStore } from '@aether/store-memory';
 
 /**
  * An in-memory store whose saves a test can hold, fail or watch: `hook` runs before each save
- * and may throw (the save fails) or wait (the save is in flight meanwhile).
+ * and may throw (the save fails, nothing is stored) or wait (the save is in flight meanwhile);
+ * `afterSave` runs once the event is stored and may throw too: a save whose acknowledgement was
+ * lost.
  */
 export class ControlledStore implements EventStore {
   readonly inner = new InMemoryEventStore();
   hook: (event: AnyEvent, call: number) => void | Promise<void> = () => undefined;
+  afterSave: (event: AnyEvent, call: number) => void | Promise<void> = () => undefined;
   saveCalls = 0;
   inFlight = 0;
   maxInFlight = 0;
@@ -19,6 +22,7 @@ export class ControlledStore implements EventStore {
     try {
       await this.hook(event, call);
       await this.inner.saveEvent(event);
+      await this.afterSave(event, call);
     } finally {
       this.inFlight--;
     }

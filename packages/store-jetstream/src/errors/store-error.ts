@@ -4,7 +4,7 @@
  * | code | retryable | meaning |
  * |---|---|---|
  * | `JETSTREAM_NOT_ENABLED` | no | the server (or account) has no JetStream: start it with `-js` |
- * | `UNSUPPORTED_SERVER` | no | the server is older than 2.9.4 (direct gets and the consumer API are needed) |
+ * | `UNSUPPORTED_SERVER` | no | the server is older than 2.9.4 (direct gets and the consumer API are needed), or runs alone while the stream is to have replicas |
  * | `STREAM_NOT_FOUND` | no | the store's stream does not exist (deleted after the store opened) |
  * | `STREAM_CONFIG_CONFLICT` | no | an existing stream's config differs from the store's; never changed silently |
  * | `STREAM_UNAVAILABLE` | yes | no stream answered on the actor's subject: deleted, restarting, or electing a leader |

@@ -14,9 +14,10 @@ function event(version: number, actorId = 'order-1'): Event {
   };
 }
 
-const raw = (seq: number, value: Event | string) => ({
+const raw = (seq: number, value: Event | string, follows?: number) => ({
   seq,
   data: typeof value === 'string' ? new TextEncoder().encode(value) : encodeEvent(value),
+  follows,
 });
 
 describe('decodeStored', () => {
@@ -62,7 +63,7 @@ describe('actor histories', () => {
     expect(selectFrom(history, 2).errors.map((item) => item.sequenceNumber)).toEqual([5, 12]);
     expect(selectFrom(history, 3).errors.map((item) => item.sequenceNumber)).toEqual([12]);
     expect(selectFrom(history, 3).events.map((item) => item.version)).toEqual([4]);
-    expect(selectFrom(history, 5)).toEqual({ events: [], errors: [expect.any(ReplayError)] });
+    expect(selectFrom(history, 5)).toEqual({ events: [], errors: [expect.any(ReplayError)], rejected: [] });
   });
 
   it('hand out copies whose dates a caller may change', () => {
@@ -86,5 +87,43 @@ describe('actor histories', () => {
     expect(tail.coversFromVersion).toBe(4);
     expect(selectFrom(tail, 4).events.map((item) => item.version)).toEqual([4]);
     expect(selectFrom(tail, 4).errors).toHaveLength(1); // version 3 is not above the snapshot's 3
+  });
+});
+
+describe('actor histories on a stream where two saves can both be accepted (replicas)', () => {
+  // Writers A and B both read version 1 at sequence 3 and saved version 2; the server accepted
+  // both (4 and 6). C read the subject's last message (6, B's, which lost) and saved version 3
+  // after it, as the store's writers do.
+  const messages = [
+    raw(3, event(1), 0),
+    raw(4, event(2), 3),
+    raw(6, { ...event(2), id: 'b2' }, 3),
+    raw(8, event(3), 6),
+  ];
+  const history = extendHistory(emptyHistory(1, 0), 'order-1', messages, 8);
+
+  it('leave out the save that lost, reported as rejected, not as corruption', () => {
+    const { events, errors, rejected } = selectFrom(history, 1);
+    expect(events.map((item) => [item.id, item.version])).toEqual([
+      ['e1', 1],
+      ['e2', 2],
+      ['e3', 3],
+    ]);
+    expect(errors).toEqual([]);
+    expect(rejected).toEqual([{ sequenceNumber: 6, eventId: 'b2', version: 2 }]);
+  });
+
+  it('decide the same when read in pieces (a cached history extended, a read after a snapshot)', () => {
+    const first = extendHistory(emptyHistory(1, 0), 'order-1', messages.slice(0, 2), 4);
+    const whole = extendHistory(first, 'order-1', messages.slice(2), 8);
+    expect(selectFrom(whole, 1)).toEqual(selectFrom(history, 1));
+    const afterSnapshot = extendHistory(emptyHistory(5, 2), 'order-1', messages.slice(2), 8);
+    expect(selectFrom(afterSnapshot, 3).events.map((item) => item.id)).toEqual(['e3']);
+    expect(selectFrom(afterSnapshot, 3).rejected.map((item) => item.sequenceNumber)).toEqual([6]);
+  });
+
+  it('report a corrupt Aether-Follows header as a ReplayError', () => {
+    const broken = extendHistory(emptyHistory(1, 0), 'order-1', [raw(3, event(1), Number.NaN)], 3);
+    expect(selectFrom(broken, 1).errors[0]?.message).toContain('Aether-Follows');
   });
 });

@@ -1,14 +1,17 @@
-import { type Event, ReplayError, ValidationError } from '@aether/core';
+import { type Event, type RejectedWrite, ReplayError, ValidationError } from '@aether/core';
 import { copyBytes } from './copy-bytes.js';
 import { decodeStored } from './decode-stored.js';
+import { belongsAfter } from './follows.js';
 
 /**
- * One stored message of an actor: a decoded event or the reason it could not be decoded. The
- * event is frozen; `time` is its instant, kept apart because its Date may have been handed out.
+ * One stored message of an actor: a decoded event, the reason it could not be decoded, or a save
+ * that lost a race between writers and is not part of the history (see `belongsAfter`). The event
+ * is frozen; `time` is its instant, kept apart because its Date may have been handed out.
  */
 export type HistoryEntry =
-  | { seq: number; event: Event; time: number; error?: undefined }
-  | { seq: number; event?: undefined; error: ReplayError };
+  | { seq: number; event: Event; time: number; error?: undefined; rejected?: undefined }
+  | { seq: number; event?: undefined; error: ReplayError; rejected?: undefined }
+  | { seq: number; event?: undefined; error?: undefined; rejected: RejectedWrite };
 
 /**
  * What the store knows of an actor's subject, from `firstSeq` up to `lastSeq`. Never mutated but
@@ -23,7 +26,10 @@ export interface ActorHistory {
   readonly lastSeq: number;
   /** The highest version seen (or the snapshot version the read started after). */
   readonly lastVersion: number;
-  /** Id of the event at `lastSeq`, when that message is an event: checks a cached history is still current. */
+  /**
+   * Id of the event in the message at `lastSeq`, when it decodes (whether or not it belongs to
+   * the history): checks that a cached history is still current.
+   */
   readonly lastEventId: string | undefined;
   /**
    * The first `count` items are this history's messages. The array is shared with the histories
@@ -68,11 +74,11 @@ function appendable(history: ActorHistory): HistoryEntry[] {
 export function extendHistory(
   history: ActorHistory,
   actorId: string,
-  messages: ReadonlyArray<{ seq: number; data: Uint8Array }>,
+  messages: ReadonlyArray<{ seq: number; data: Uint8Array; follows?: number | undefined }>,
   lastSeq: number,
 ): ActorHistory {
   const extension = new HistoryExtension(history, actorId);
-  for (const { seq, data } of messages) extension.add(seq, data);
+  for (const { seq, data, follows } of messages) extension.add(seq, data, follows);
   return extension.finish(lastSeq);
 }
 
@@ -103,28 +109,44 @@ export class HistoryExtension {
     return this.#lastSeq + 1;
   }
 
-  /** Decodes and adds the message at stream sequence `seq`. */
-  add(seq: number, data: Uint8Array): void {
+  /**
+   * Decodes and adds the message at stream sequence `seq`, the next one on the subject, which
+   * follows `follows` (its header; `followsOf`).
+   */
+  add(seq: number, data: Uint8Array, follows: number | undefined): void {
+    const previousSeq = this.#lastSeq;
     this.#lastSeq = seq;
     const decoded = decodeStored(data, seq, this.#actorId);
-    if (decoded instanceof ReplayError) {
+    if (Number.isNaN(follows)) {
+      const cause = new ValidationError('Aether-Follows', 'is not a stream sequence below the message');
+      this.#addError(seq, data, cause);
+      this.#lastEventId = undefined;
+    } else if (decoded instanceof ReplayError) {
       this.#added.push({ seq, error: decoded });
       this.#lastEventId = undefined;
+    } else if (!belongsAfter(previousSeq, follows, seq)) {
+      const rejected = { sequenceNumber: seq, eventId: decoded.id, version: decoded.version };
+      this.#added.push({ seq, rejected });
+      this.#lastEventId = decoded.id;
     } else if (decoded.version <= this.#lastVersion) {
       const cause = new ValidationError(
         'version',
         `${decoded.version} is not above the previous version ${this.#lastVersion}`,
       );
-      this.#added.push({
-        seq,
-        error: new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause }),
-      });
+      this.#addError(seq, data, cause);
       this.#lastEventId = undefined;
     } else {
       this.#added.push({ seq, event: decoded, time: decoded.timestamp.getTime() });
       this.#lastVersion = decoded.version;
       this.#lastEventId = decoded.id;
     }
+  }
+
+  #addError(seq: number, data: Uint8Array, cause: ValidationError): void {
+    this.#added.push({
+      seq,
+      error: new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause }),
+    });
   }
 
   /** The extended history, covering up to `lastSeq`. */
@@ -164,16 +186,25 @@ export function appendSaved(history: ActorHistory, event: Event, seq: number): A
   };
 }
 
+/** The latest event of the history (the last one that belongs to it), if any. */
+export function lastEvent(history: ActorHistory): Event | undefined {
+  for (let index = history.count - 1; index >= 0; index--) {
+    const event = history.entries[index]?.event;
+    if (event !== undefined) return event;
+  }
+  return undefined;
+}
+
 /**
- * The events with `version >= fromVersion`, and the errors stored after the last event below
- * `fromVersion`. Events are frozen; each comes with a Date of its own, so a caller can never change
+ * The events with `version >= fromVersion`, and the errors and rejected saves stored after the
+ * last event below `fromVersion`. Events are frozen; each comes with a Date of its own, so a caller can never change
  * the cached history: a copy with a fresh Date, except for events just decoded that nobody has seen
  * (`unseenFrom`), handed out as they are (a replay of 10,000 events saves 10,000 copies).
  */
 export function selectFrom(
   history: ActorHistory,
   fromVersion: number,
-): { events: Event[]; errors: ReplayError[] } {
+): { events: Event[]; errors: ReplayError[]; rejected: RejectedWrite[] } {
   let start = 0;
   for (let index = history.count - 1; index >= 0; index--) {
     const event = history.entries[index]?.event;
@@ -184,14 +215,20 @@ export function selectFrom(
   }
   const events: Event[] = [];
   const errors: ReplayError[] = [];
+  const rejected: RejectedWrite[] = [];
   const unseenFrom = history.unseenFrom ?? history.count;
   if (history.unseenFrom !== undefined) history.unseenFrom = undefined;
   for (let index = start; index < history.count; index++) {
     const entry = history.entries[index] as HistoryEntry;
-    if (entry.error !== undefined) errors.push(entry.error);
-    else events.push(index >= unseenFrom ? entry.event : copyEvent(entry.event, entry.time));
+    if (entry.event !== undefined) {
+      events.push(index >= unseenFrom ? entry.event : copyEvent(entry.event, entry.time));
+    } else if (entry.error !== undefined) {
+      errors.push(entry.error);
+    } else {
+      rejected.push(entry.rejected);
+    }
   }
-  return { events, errors };
+  return { events, errors, rejected };
 }
 
 function copyEvent(event: Event, time: number): Event {

@@ -1,5 +1,6 @@
 import type { MsgRequest, StoredMsg } from '@nats-io/jetstream';
 import type { StoreContext } from '../context.js';
+import { eventIdOfMessageId } from '../write/message-id.js';
 
 /** The last message on `subject`, or null when it has none: one round trip (see `getMessage`). */
 export function lastMessage(context: StoreContext, subject: string): Promise<StoredMsg | null> {
@@ -26,8 +27,8 @@ function getMessage(context: StoreContext, query: MsgRequest): Promise<StoredMsg
     : context.jsm.direct.getMessage(stream, query);
 }
 
-/** The event id a message was published with (its `Nats-Msg-Id` header). */
-export function msgIdOf(message: StoredMsg): string | undefined {
+/** The id of the event a message was published with (from its `Nats-Msg-Id` header). */
+export function eventIdOf(message: StoredMsg): string | undefined {
   const id = message.header?.get('Nats-Msg-Id');
-  return id === undefined || id === '' ? undefined : id;
+  return id === undefined || id === '' ? undefined : eventIdOfMessageId(id);
 }

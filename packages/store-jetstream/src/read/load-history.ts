@@ -3,7 +3,7 @@ import type { StoreContext } from '../context.js';
 import { track } from '../context.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { type ActorHistory, emptyHistory, HistoryExtension, seen } from './actor-history.js';
-import { lastMessage, msgIdOf } from './last-message.js';
+import { eventIdOf, lastMessage } from './last-message.js';
 import { readRange } from './read-range.js';
 
 /**
@@ -62,7 +62,7 @@ async function read(
           maxMessageBytes: context.maxPayload,
           cleanup: (deletion) => track(context, deletion),
         },
-        (seq, data) => extension.add(seq, data),
+        (seq, data, follows) => extension.add(seq, data, follows),
       );
       break;
     } catch (err) {
@@ -87,5 +87,5 @@ function isInterruption(err: unknown): boolean {
 // The same sequence and, when the last message was an event, the same event id: a stream that was
 // deleted and created again restarts its sequences, so a sequence alone could match by accident.
 function sameLastMessage(history: ActorHistory, last: StoredMsg): boolean {
-  return history.lastEventId === undefined || history.lastEventId === msgIdOf(last);
+  return history.lastEventId === undefined || history.lastEventId === eventIdOf(last);
 }

@@ -3,9 +3,13 @@ import { connectionEvents } from '../connection/connection-events.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { inboxOf } from '../inbox.js';
 import { ackSubjectMarker, deliveryOf } from './delivery-info.js';
+import { followsOfMessage } from './follows.js';
 
-/** Takes each message read, in stream order, as it arrives. */
-export type MessageSink = (seq: number, data: Uint8Array) => void;
+/**
+ * Takes each message read, in stream order, as it arrives: its stream sequence, its payload and
+ * the sequence it follows (`followsOf`).
+ */
+export type MessageSink = (seq: number, data: Uint8Array, follows: number | undefined) => void;
 
 export interface PullRangeOptions {
   subject: string;
@@ -116,7 +120,7 @@ export function pullRange(
       if (seq > endSeq) return finish();
       received++;
       lastSeq = seq;
-      sink(seq, msg.data);
+      sink(seq, msg.data, followsOfMessage(msg, seq));
       if (seq === endSeq || (options.trustPending && delivery.pending === 0)) return finish();
       if (received === requested) pull();
     };

@@ -1,10 +1,14 @@
 import { type Permission, permissionsBlock } from '@aether/nats-harness';
 import { snapshotBucketFor, subjectPrefixFor } from '../config/naming.js';
 
-/** The permissions of a store: always, with `replicas > 1`, and to create its stream and bucket. */
+/** The permissions of a store: on one replica, with `replicas > 1`, and to create its stream and bucket. */
 export interface StorePermissions {
+  /** All a store on a single-replica stream needs. */
   required: Permission[];
+  /** With `replicas > 1`, the store asks the stream leader instead of making the `directGets`. */
   replicated: Permission[];
+  /** The entries of `required` for the stream's direct gets, which a replicated stream does without. */
+  directGets: Permission[];
   creation: Permission[];
 }
 
@@ -16,13 +20,17 @@ export interface StorePermissions {
 export function storePermissions(stream: string, inboxPrefix: string): StorePermissions {
   const bucket = snapshotBucketFor(stream);
   const publish = (subject: string, why: string): Permission => ({ permission: 'publish', subject, why });
+  const directGets = [
+    publish(`$JS.API.DIRECT.GET.${stream}.>`, 'reads and saves: the last event of an actor'),
+    publish(`$JS.API.DIRECT.GET.${stream}`, 'a retried save: the event it duplicates'),
+  ];
   return {
+    directGets,
     required: [
       publish(`${subjectPrefixFor(stream)}.*`, 'saveEvent: one subject per actor'),
       publish('$JS.API.INFO', 'opening the store and the snapshot bucket'),
       publish(`$JS.API.STREAM.INFO.${stream}`, "opening: the stream's config"),
-      publish(`$JS.API.DIRECT.GET.${stream}.>`, 'reads and saves: the last event of an actor'),
-      publish(`$JS.API.DIRECT.GET.${stream}`, 'a retried save: the event it duplicates'),
+      ...directGets,
       publish(`$JS.API.CONSUMER.CREATE.${stream}.>`, "getEvents: a consumer on the actor's subject"),
       publish(`$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, "getEvents: pulling the consumer's messages"),
       publish(`$JS.API.CONSUMER.DELETE.${stream}.>`, 'getEvents: deleting the consumer'),
@@ -43,10 +51,19 @@ export function storePermissions(stream: string, inboxPrefix: string): StorePerm
   };
 }
 
+/** What a store on a stream with `replicas > 1` needs: the leader's message get instead of direct gets. */
+export function replicatedStorePermissions({
+  required,
+  replicated,
+  directGets,
+}: StorePermissions): Permission[] {
+  return [...required.filter((entry) => !directGets.includes(entry)), ...replicated];
+}
+
 /** The README's config block: the required permissions, the others commented out. */
 export function storePermissionsBlock({ required, replicated, creation }: StorePermissions): string {
   return permissionsBlock(required, [
-    { heading: 'with replicas > 1, also:', entries: replicated },
+    { heading: 'with replicas > 1, instead of the two DIRECT.GET lines of the stream:', entries: replicated },
     { heading: 'for the store to create its stream and snapshot bucket itself, also:', entries: creation },
   ]);
 }

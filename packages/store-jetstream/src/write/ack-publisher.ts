@@ -10,6 +10,7 @@ import {
 import { ConnectionDownError } from '../connection/connection-down-error.js';
 import { type ConnectionEvents, connectionEvents, type Refusal } from '../connection/connection-events.js';
 import { inboxOf } from '../inbox.js';
+import { FOLLOWS_HEADER } from '../read/follows.js';
 
 /** What JetStream answered to a publish: where the message is, and whether it was a duplicate. */
 export interface PublishAck {
@@ -17,7 +18,10 @@ export interface PublishAck {
   duplicate: boolean;
 }
 
-/** A publish with the headers of an append: its event id and the expected last subject sequence. */
+/**
+ * A publish with the headers of an append: its message id and the expected last subject
+ * sequence, which it also records as the sequence the message follows (`FOLLOWS_HEADER`).
+ */
 export interface AppendPublish {
   subject: string;
   payload: Uint8Array;
@@ -99,8 +103,11 @@ export class AckPublisher {
     try {
       const prefix = this.#subscribed();
       const h = headers();
+      const expected = String(message.expectedLastSubjectSequence);
+      // First: readers look for it at the start of the header block (`followsOfMessage`).
+      h.set(FOLLOWS_HEADER, expected);
       h.set('Nats-Msg-Id', message.msgId);
-      h.set('Nats-Expected-Last-Subject-Sequence', String(message.expectedLastSubjectSequence));
+      h.set('Nats-Expected-Last-Subject-Sequence', expected);
       this.#nc.publish(message.subject, message.payload, { reply: prefix + token, headers: h });
     } catch (err) {
       this.#settle(token, err);

@@ -3,9 +3,11 @@ import type { ActorHead, StoreContext } from '../context.js';
 import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { appendSaved } from '../read/actor-history.js';
+import { checkFollows } from '../read/check-follows.js';
 import { type FreshHead, readHead } from '../read/read-head.js';
 import type { PublishAck } from './ack-publisher.js';
 import { confirmDuplicate } from './confirm-duplicate.js';
+import { messageIdFor } from './message-id.js';
 import { sameEvent } from './same-event.js';
 
 /** A validated event ready to publish. */
@@ -19,21 +21,29 @@ export interface PreparedEvent {
 const maxPublishAttempts = 25;
 
 /**
- * Appends one event; the caller runs appends of one actor one at a time. Publishes with
- * `Nats-Msg-Id = event.id` and the expectation that the actor's last subject sequence is the one
- * this process knows, so the server refuses a stale writer (error 10071, recognised by code). Then
- * it re-reads the actor's head with one direct get: a version not above it is a
+ * Appends one event; the caller runs appends of one actor one at a time. Publishes with the
+ * event's id as `Nats-Msg-Id` and the expectation that the actor's last subject sequence is the
+ * one this process knows, so the server refuses a stale writer (error 10071, recognised by code).
+ * Then it re-reads the actor's head with one get: a version not above it is a
  * `VersionConflictError` with the real current version; otherwise it publishes again on the fresh
  * sequence. The head comes from the cache when it can: a stale entry costs a retry, never a lost or
  * duplicated version.
+ *
+ * On a stream with replicas the server's check is not enough (see `belongsAfter`): after the ack
+ * the save asks the leader whether another message landed on the subject between the one it
+ * expected and its own. If one did, its message is not part of the history, and the save goes on
+ * as after a refusal.
  */
 export async function appendEvent(context: StoreContext, prepared: PreparedEvent): Promise<void> {
   const { event, subject } = prepared;
   let head: ActorHead | FreshHead | undefined = context.heads.get(event.actorId);
   let fresh = false;
+  // Set once a message of this save is stored but lost the race: its id is taken for the
+  // duplicate window, so the next publish needs another (see `messageIdFor`).
+  let lostRace = false;
   if (head === undefined) {
     // A first event is most likely a new actor: expect an empty subject and skip the read.
-    if (event.version === 1) head = { version: 0, seq: 0 };
+    if (event.version === 1) head = { version: 0, seq: 0, lastBelongs: false };
     else [head, fresh] = [await readHead(context, event.actorId, subject), true];
   }
   for (let attempt = 0; ; attempt++) {
@@ -57,7 +67,7 @@ export async function appendEvent(context: StoreContext, prepared: PreparedEvent
       ack = await context.publisher.publish({
         subject,
         payload: prepared.payload,
-        msgId: event.id,
+        msgId: messageIdFor(event.id, head.seq, lostRace),
         expectedLastSubjectSequence: head.seq,
       });
     } catch (err) {
@@ -65,15 +75,31 @@ export async function appendEvent(context: StoreContext, prepared: PreparedEvent
       [head, fresh] = [await readHead(context, event.actorId, subject), true];
       continue;
     }
-    if (ack.duplicate) return confirmDuplicate(context, event, subject, ack.seq);
-    remember(context, event, head.seq, ack.seq);
-    return;
+    if (ack.duplicate) {
+      if ((await confirmDuplicate(context, event, subject, ack.seq)) === 'belongs') return;
+    } else if ((await lineageOf(context, subject, head.seq, ack.seq)) === 'belongs') {
+      remember(context, event, head.seq, ack.seq);
+      return;
+    }
+    lostRace = true;
+    [head, fresh] = [await readHead(context, event.actorId, subject), true];
   }
+}
+
+// Whether the message just stored at `seq`, which expected `follows`, belongs to the history. On
+// a single replica the server's check decided that already, without a round trip.
+function lineageOf(
+  context: StoreContext,
+  subject: string,
+  follows: number,
+  seq: number,
+): Promise<'belongs' | 'lost'> | 'belongs' {
+  return context.config.replicas === 1 ? 'belongs' : checkFollows(context, subject, follows, seq);
 }
 
 // Keeps both caches warm: the write head, and a cached history that ended right before this event.
 function remember(context: StoreContext, event: Event, previousSeq: number, seq: number): void {
-  context.heads.set(event.actorId, { version: event.version, seq });
+  context.heads.set(event.actorId, { version: event.version, seq, lastBelongs: true });
   const history = context.histories.get(event.actorId);
   if (history === undefined) return;
   if (history.lastSeq === previousSeq && history.lastVersion < event.version) {

@@ -1,21 +1,25 @@
 import { decodeEvent, type Event } from '@aether/core';
 import type { StoreContext } from '../context.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
+import { checkFollows, type Lineage } from '../read/check-follows.js';
+import { followsOf } from '../read/follows.js';
 import { messageAt } from '../read/last-message.js';
 import { sameEvent } from './same-event.js';
 
 /**
  * JetStream acknowledged a save as a duplicate of the message at `seq` (same `Nats-Msg-Id` within
  * the duplicate window). That is a success only when the stored message is this very event on
- * this actor's subject (a retry after a lost ack); an id reused by a different event is an
- * `EVENT_ID_CONFLICT`, never silently accepted.
+ * this actor's subject (a retry after a lost ack) and belongs to the actor's history; an id reused
+ * by a different event is an `EVENT_ID_CONFLICT`, never silently accepted. A message that lost a
+ * race between writers (see `belongsAfter`) is no use of the id: the answer is then `'lost'`, and
+ * the caller saves the event again.
  */
 export async function confirmDuplicate(
   context: StoreContext,
   event: Event,
   subject: string,
   seq: number,
-): Promise<void> {
+): Promise<Lineage> {
   const stored = await messageAt(context, seq);
   let decoded: Event | undefined;
   try {
@@ -23,11 +27,19 @@ export async function confirmDuplicate(
   } catch {
     decoded = undefined;
   }
+  if (stored !== null && decoded !== undefined && context.config.replicas > 1) {
+    const follows = followsOf(stored.header, seq);
+    const lineage =
+      follows === undefined || Number.isNaN(follows)
+        ? 'belongs'
+        : await checkFollows(context, stored.subject, follows, seq);
+    if (lineage === 'lost') return 'lost';
+  }
   if (stored !== null && stored.subject === subject && decoded !== undefined && sameEvent(decoded, event)) {
     const cached = context.heads.get(event.actorId);
     if (cached === undefined || cached.seq < seq)
-      context.heads.set(event.actorId, { version: event.version, seq });
-    return;
+      context.heads.set(event.actorId, { version: event.version, seq, lastBelongs: true });
+    return 'belongs';
   }
   const holder =
     decoded !== undefined

@@ -1,9 +1,13 @@
 import { type Event, ValidationError } from '@aether/core';
 
-// The headers every append sends: the status line, Nats-Msg-Id and the expected sequence with the
-// most digits a sequence can have, and the blank line that ends them.
-const fixedHeaderBytes =
-  'NATS/1.0\r\nNats-Msg-Id: \r\nNats-Expected-Last-Subject-Sequence: 18446744073709551615\r\n\r\n'.length;
+// The headers every append sends: the status line, Nats-Msg-Id (with the longest suffix
+// `messageIdFor` adds), the expected sequence and Aether-Follows with the most digits a sequence
+// can have, and the blank line that ends them.
+const longestSequence = '18446744073709551615';
+const fixedHeaderBytes = (
+  `NATS/1.0\r\nNats-Msg-Id: \t${longestSequence}\r\n` +
+  `Nats-Expected-Last-Subject-Sequence: ${longestSequence}\r\nAether-Follows: ${longestSequence}\r\n\r\n`
+).length;
 
 /** Checks an event id can travel as the `Nats-Msg-Id` header. */
 export function checkEventId(event: Event): void {

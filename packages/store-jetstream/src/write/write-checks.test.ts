@@ -44,7 +44,8 @@ describe('checkEventSize', () => {
   it('accepts an event whose JSON plus headers fits max_payload and refuses one byte more', () => {
     const payload = encodeEvent(base);
     const headers =
-      'NATS/1.0\r\nNats-Msg-Id: \r\nNats-Expected-Last-Subject-Sequence: 18446744073709551615\r\n\r\n'.length;
+      'NATS/1.0\r\nNats-Msg-Id: \t18446744073709551615\r\nNats-Expected-Last-Subject-Sequence: 18446744073709551615\r\n'
+        .length + 'Aether-Follows: 18446744073709551615\r\n\r\n'.length;
     const exact = payload.length + headers + base.id.length;
     expect(() => checkEventSize(base, payload, exact)).not.toThrow();
     expect(() => checkEventSize(base, payload, exact - 1)).toThrow(ValidationError);
