@@ -15,7 +15,7 @@ import { listFiles } from './package-files.js';
 import { readPendingChangesets } from './pending-changesets.js';
 import { compileExample, readmeExample, readmeExampleOutput } from './readme-example.js';
 import { runCommand } from './run-command.js';
-import { removeScratchDir } from './scratch-dir.js';
+import { removeAbandonedScratchDirs, removeScratchDir } from './scratch-dir.js';
 import { makeScratchRelease, type PackedPackage, type ScratchRelease } from './scratch-release.js';
 import { missingExportTargets, sourceMapProblems, workspaceSpecifiers } from './tarball-checks.js';
 import { isPublic, readManifest, workspaceRoot } from './workspace.js';
@@ -26,6 +26,8 @@ import { isPublic, readManifest, workspaceRoot } from './workspace.js';
 // inside a full `npm test`, which runs everything else beside it. The limits leave room for more.
 const SETUP_TIMEOUT_MS = 240_000;
 const RUN_TIMEOUT_MS = 60_000;
+/** Scratch directories this old are left over from a killed run (see removeAbandonedScratchDirs). */
+const ABANDONED_AFTER_MS = 3_600_000;
 
 /**
  * The scratch projects, each depending on the tarballs of these packages, of the workspace packages
@@ -42,6 +44,7 @@ let release: ScratchRelease;
 const projects = new Map<string, { project: NpmProject; installed: InstalledPackage[] }>();
 
 beforeAll(async () => {
+  await removeAbandonedScratchDirs('release', ABANDONED_AFTER_MS);
   release = await makeScratchRelease(workspaceRoot);
   const named = new Set(Object.values(NAMED_PROJECTS).flat());
   const rest = release.packed.map(({ name }) => name).filter((name) => !named.has(name));

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,4 +10,27 @@ export function makeScratchDir(label: string): Promise<string> {
 /** Removes a scratch directory and everything in it. */
 export function removeScratchDir(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * Removes the scratch directories whose name starts with `aether-<label>` and that were last
+ * changed more than `olderThanMs` ago: those a run left behind when it was killed before its
+ * cleanup (turbo stops the other tasks when one fails). The age keeps the directories of runs
+ * still going, in other checkouts on the same machine, out of reach.
+ */
+export async function removeAbandonedScratchDirs(label: string, olderThanMs: number): Promise<string[]> {
+  const prefix = `aether-${label}`;
+  const removed: string[] = [];
+  for (const name of (await readdir(tmpdir())).filter((entry) => entry.startsWith(prefix))) {
+    const dir = join(tmpdir(), name);
+    const changed = await stat(dir).then(
+      (stats) => stats.mtimeMs,
+      () => Date.now(),
+    );
+    if (Date.now() - changed > olderThanMs) {
+      await removeScratchDir(dir);
+      removed.push(dir);
+    }
+  }
+  return removed;
 }
