@@ -1,0 +1,6 @@
+import { natsIntegrationProject } from '@aether/nats-harness/vitest-config';
+
+// The release check installs packed tarballs with npm and runs the store-jetstream README example
+// against a real nats-server: NATS_URL when set, otherwise one the harness starts on a free
+// loopback port with a temporary store directory (and stops after the run).
+export default natsIntegrationProject();
