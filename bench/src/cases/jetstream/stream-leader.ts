@@ -25,8 +25,9 @@ const pollMs = 25;
  * Makes a node other than the session's lead `stream`, stepping its leader down when the
  * session's node was elected, and waits until every replica is current. The meta leader places a
  * new stream's leader at random, and a client on the leader saves one route hop per request: a
- * contender that drew it would be measured on a different path than one that did not. So every
- * single-node case publishes through a follower, as two clients in three do on a 3-node cluster.
+ * contender that drew it would be measured on a different path than one that did not. So the
+ * session that creates a stream always reaches its leader through a follower, as two clients in
+ * three do on a 3-node cluster.
  * Polled: the server announces neither an election nor a caught-up replica to a client.
  */
 export async function leadFromAnotherNode(
