@@ -1,4 +1,4 @@
-import type { Metric, Target } from './model.js';
+import type { Metric, RunPlan, Target } from './model.js';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -10,6 +10,18 @@ export function formatValue(value: number, unit: string): string {
 export function formatNumber(value: number): string {
   if (Math.abs(value) >= 100) return integer.format(value);
   return Number(value.toPrecision(3)).toString();
+}
+
+/** A count in a title or note: `100,000`. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** `2 warm-up runs, then the median of 5 measured runs`, as the notes describe a plan. */
+export function describeRuns(plan: Pick<RunPlan, 'warmups' | 'repetitions'>): string {
+  const warmups =
+    plan.warmups === 0 ? 'no warm-up' : `${plan.warmups} warm-up run${plan.warmups === 1 ? '' : 's'}`;
+  return `${warmups}, then the median of ${plan.repetitions} measured runs`;
 }
 
 /** `812×`, `1.25×`, `0.0371×`. */

@@ -68,6 +68,15 @@ function writeFiles(results: readonly GroupResult[]): void {
   console.error(`Wrote ${paths.map((path) => `bench/${path}`).join(', ')}.`);
 }
 
+// Stopped with Ctrl-C or `kill`, the bench still leaves through 'exit', where the harness kills
+// the nats-server processes it started (by process id): none outlives a stopped run.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => process.exit(code));
+}
+
 main().then(
   (code) => {
     process.exitCode = code;

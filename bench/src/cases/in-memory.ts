@@ -1,5 +1,6 @@
+import { formatCount as count, describeRuns as runs } from '../format.js';
 import { defaultPlan } from '../measure.js';
-import type { BenchGroup, RunPlan } from '../model.js';
+import type { BenchGroup } from '../model.js';
 import { pinnedVersion } from '../peer-versions.js';
 import { aether } from './in-memory/aether.js';
 import { appendCase, BATCH } from './in-memory/append-case.js';
@@ -13,10 +14,6 @@ import { roundRobin } from './in-memory/workload.js';
 const appends = 100_000;
 const actors = 1_000;
 const historyLength = 10_000;
-
-const count = (value: number) => value.toLocaleString('en-US');
-const runs = (plan: Pick<RunPlan, 'warmups' | 'repetitions'>) =>
-  `${plan.warmups === 0 ? 'no warm-up' : `${plan.warmups} warm-up run`}, then the median of ${plan.repetitions} measured runs`;
 
 /** Aether's InMemoryEventStore against Emmett's and Castore's in-memory stores (issue 2). */
 export const inMemoryGroup: BenchGroup = {

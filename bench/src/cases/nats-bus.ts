@@ -1,3 +1,4 @@
+import { formatCount as count } from '../format.js';
 import type { BenchGroup, Contender, RunPlan } from '../model.js';
 import { openBenchNats } from '../nats-server.js';
 import { pinnedVersion } from '../peer-versions.js';
@@ -12,7 +13,6 @@ import { ACTORS, type Kind, PAYLOAD_BYTES } from './nats-bus/wire.js';
 
 const throughputPlan: RunPlan = { warmups: 1, repetitions: 5, maxSeconds: 5, warmupSeconds: 1 };
 const latencyPlan: RunPlan = { warmups: 1, repetitions: 5, maxSeconds: 1, warmupSeconds: 0.5 };
-const count = (value: number) => value.toLocaleString('en-US');
 const natsVersion = pinnedVersion('@nats-io/transport-node');
 const rawName = `raw nats.js ${natsVersion}`;
 const jsonName = `nats.js ${natsVersion} + JSON`;

@@ -3,7 +3,7 @@ import { collectGarbage } from '../../timing.js';
 import { aetherAppender, type OpenAppender } from './appenders.js';
 import { roundRobin } from './events.js';
 import { pipeline } from './pipeline.js';
-import { openSession } from './session.js';
+import { openSession, type StreamHost } from './session.js';
 import { createStream, dropStream, messageCount } from './streams.js';
 
 /**
@@ -16,7 +16,7 @@ export interface AppendCaseOptions {
   readonly id: string;
   readonly title: string;
   readonly short: string;
-  readonly url: string;
+  readonly host: StreamHost;
   /** The raw nats.js contenders: column name, a tag for stream names, how they append. */
   readonly baselines: readonly { readonly name: string; readonly tag: string; readonly open: OpenAppender }[];
   /** Prefix of this case's streams; each run gets a fresh one. */
@@ -52,12 +52,12 @@ function appendContender(
   return {
     name,
     async open() {
-      const session = await openSession(options.url);
+      const session = await openSession(options.host);
       let runs = 0;
       return {
         async run({ maxSeconds }) {
           const stream = `${options.streamPrefix}-${tag}-${++runs}`;
-          await createStream(session.jsm, stream);
+          await createStream(session, stream);
           try {
             const appends = roundRobin(stream, options.count, options.actors);
             const appender = await openAppender(session, stream, appends);

@@ -1,5 +1,5 @@
-import { JetStreamEventStore } from '@aether/store-jetstream';
 import type { PubAck } from '@nats-io/jetstream';
+import { openAetherStore } from './aether-store.js';
 import type { Append } from './events.js';
 import type { Session } from './session.js';
 
@@ -17,7 +17,7 @@ export type OpenAppender = (
 
 /** `JetStreamEventStore.saveEvent`, a fresh store instance on the (untimed) opened stream. */
 export const aetherAppender: OpenAppender = async (session, stream, appends) => {
-  const store = await JetStreamEventStore.open(session.nc, { streamName: stream });
+  const store = await openAetherStore(session, stream);
   return {
     start: (index) => store.saveEvent((appends[index] as Append).event),
     close: () => store.close(),

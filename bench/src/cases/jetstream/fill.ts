@@ -1,37 +1,31 @@
+import type { Event } from '@aether/core';
+import { openAetherStore } from './aether-store.js';
+import { pipeline } from './pipeline.js';
 import type { Session } from './session.js';
 import { createStream, messageCount } from './streams.js';
-
-/** A message to store before timing: its subject, the encoded event and its id. */
-export interface FillMessage {
-  readonly subject: string;
-  readonly payload: Uint8Array;
-  /** Sent as `Nats-Msg-Id`, as Aether's store does for every event it saves. */
-  readonly id: string;
-}
 
 const inFlight = 1000;
 
 /**
- * Makes `stream` hold exactly the `count` messages `messageAt(0..count-1)` describes, in that
- * order, as Aether's store would have written them (with `Nats-Msg-Id`, without expectations, so
- * faster). The first contender of a case fills it (untimed, 1,000 publishes in flight, awaited
- * batch by batch); the others find it full and read the same data.
+ * Makes `stream` hold exactly the `count` events `eventAt(0..count-1)` describes, saved by
+ * Aether's store (pipelined, 1,000 in flight, untimed), so that every message carries what the
+ * store writes and reads back (its headers included: a reader that met other messages would take
+ * another path). The first contender of a case fills it; the others find it full and read the
+ * same data.
  */
 export async function ensureFilled(
   session: Session,
   stream: string,
   count: number,
-  messageAt: (index: number) => FillMessage,
+  eventAt: (index: number) => Event,
 ): Promise<void> {
   if ((await messageCount(session.jsm, stream)) === count) return;
-  await createStream(session.jsm, stream);
-  for (let first = 0; first < count; first += inFlight) {
-    const batch: Promise<unknown>[] = [];
-    for (let index = first; index < Math.min(count, first + inFlight); index++) {
-      const { subject, payload, id } = messageAt(index);
-      batch.push(session.js.publish(subject, payload, { msgID: id }));
-    }
-    await Promise.all(batch);
+  await createStream(session, stream);
+  const store = await openAetherStore(session, stream);
+  try {
+    await pipeline(count, inFlight, Number.POSITIVE_INFINITY, (index) => store.saveEvent(eventAt(index)));
+  } finally {
+    await store.close();
   }
   const stored = await messageCount(session.jsm, stream);
   if (stored !== count) throw new Error(`stream ${stream} holds ${stored} messages after filling ${count}`);

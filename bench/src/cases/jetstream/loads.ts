@@ -1,4 +1,4 @@
-import { JetStreamEventStore } from '@aether/store-jetstream';
+import { openAetherStore } from './aether-store.js';
 import { readSubject } from './raw-read.js';
 import type { Load, OpenLoad } from './read-case.js';
 import type { ReadStream } from './read-streams.js';
@@ -12,7 +12,7 @@ function expectCount(who: string, seen: number, spec: ReadStream): void {
 
 /** Aether, cold: a fresh store instance (opened untimed), `getEvents` timed, the store closed untimed. */
 export const aetherCold: OpenLoad = async (session, spec) => async () => {
-  const store = await JetStreamEventStore.open(session.nc, { streamName: spec.stream });
+  const store = await openAetherStore(session, spec.stream);
   let seen = 0;
   const seconds = await clock(async () => {
     seen = (await store.getEvents(spec.actorId)).length;
@@ -44,7 +44,7 @@ function rawRead(keep?: Parameters<typeof readSubject>[3]): OpenLoad {
 
 /** Aether, warm: one store instance that has loaded the actor once; each load is `getEvents`. */
 export const aetherWarm: OpenLoad = async (session, spec): Promise<Load> => {
-  const store = await JetStreamEventStore.open(session.nc, { streamName: spec.stream });
+  const store = await openAetherStore(session, spec.stream);
   expectCount('Aether', (await store.getEvents(spec.actorId)).length, spec);
   return async () => {
     let seen = 0;

@@ -1,6 +1,6 @@
 import type { BenchCase, Contender, Metric, RunPlan, Target } from '../../model.js';
 import { prepareReadStream, type ReadStream } from './read-streams.js';
-import { openSession, type Session } from './session.js';
+import { openSession, type Session, type StreamHost } from './session.js';
 import { timedLoads } from './timed-loads.js';
 
 /** One load: untimed setup and teardown of its own; returns the seconds of its timed part. */
@@ -20,7 +20,7 @@ export interface ReadCaseOptions {
   readonly id: string;
   readonly title: string;
   readonly short: string;
-  readonly url: string;
+  readonly host: StreamHost;
   readonly spec: ReadStream;
   readonly metric: ReadMetric;
   readonly aether: OpenLoad;
@@ -51,7 +51,7 @@ function readContender(name: string, openLoad: OpenLoad, options: ReadCaseOption
   return {
     name,
     async open() {
-      const session = await openSession(options.url);
+      const session = await openSession(options.host);
       await prepareReadStream(session, options.spec);
       const load = await openLoad(session, options.spec);
       return {

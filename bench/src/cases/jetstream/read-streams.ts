@@ -1,6 +1,5 @@
-import { type Event, encodeEvent } from '@aether/core';
 import { actorSubject, orderEvent } from './events.js';
-import { ensureFilled, type FillMessage } from './fill.js';
+import { ensureFilled } from './fill.js';
 import type { Session } from './session.js';
 
 /** A stream holding one actor to read, among other actors' events. */
@@ -27,19 +26,12 @@ export function prepareReadStream(session: Session, spec: ReadStream): Promise<v
   const slice = spec.messages / spec.events;
   const fillers = new Map<number, number>();
   let actorVersion = 0;
-  const messageAt = (index: number): FillMessage => {
-    if (index % slice === Math.floor(slice / 2)) {
-      return message(spec.subject, orderEvent(spec.actorId, ++actorVersion));
-    }
+  const eventAt = (index: number) => {
+    if (index % slice === Math.floor(slice / 2)) return orderEvent(spec.actorId, ++actorVersion);
     const other = index % 1000;
     const version = (fillers.get(other) ?? 0) + 1;
     fillers.set(other, version);
-    const actor = `other-${other}`;
-    return message(actorSubject(spec.stream, actor), orderEvent(actor, version));
+    return orderEvent(`other-${other}`, version);
   };
-  return ensureFilled(session, spec.stream, spec.messages, messageAt);
-}
-
-function message(subject: string, event: Event): FillMessage {
-  return { subject, payload: encodeEvent(event), id: event.id };
+  return ensureFilled(session, spec.stream, spec.messages, eventAt);
 }

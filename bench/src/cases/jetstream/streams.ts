@@ -1,5 +1,7 @@
 import { SUBJECT_ROOT } from '@aether/store-jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import type { Session } from './session.js';
+import { leadFromAnotherNode } from './stream-leader.js';
 
 const nanosPerMs = 1_000_000;
 const oneYearMs = 365 * 24 * 60 * 60 * 1000;
@@ -9,16 +11,17 @@ const runVariable = 'AETHER_BENCH_RUN_ID';
  * The stream every contender writes to or reads from, written out here rather than taken from the
  * store so the raw baselines get the same kind of stream without going through Aether: the store's
  * layout and defaults (file storage, one-year max age, 2-minute duplicate window, no limits), with
- * `deny_delete`, `deny_purge` and `allow_direct`. Aether's store checks an existing stream against
- * its own config when it opens and refuses a different one, so a drift here fails the bench.
+ * `deny_delete`, `deny_purge` and `allow_direct`, and `replicas` copies. Aether's store checks an
+ * existing stream against its own config when it opens and refuses a different one, so a drift
+ * here fails the bench.
  */
-export function benchStreamConfig(name: string): Partial<StreamConfig> & { name: string } {
+export function benchStreamConfig(name: string, replicas: number): Partial<StreamConfig> & { name: string } {
   return {
     name,
     subjects: [`${subjectPrefix(name)}.*`],
     retention: 'limits',
     storage: 'file',
-    num_replicas: 1,
+    num_replicas: replicas,
     max_age: oneYearMs * nanosPerMs,
     duplicate_window: 2 * 60 * 1000 * nanosPerMs,
     max_msgs: -1,
@@ -37,10 +40,15 @@ export function subjectPrefix(stream: string): string {
   return `${SUBJECT_ROOT}.${stream}`;
 }
 
-/** Creates a fresh stream (deleting a leftover of the same name first). */
-export async function createStream(jsm: JetStreamManager, name: string): Promise<void> {
-  await dropStream(jsm, name);
-  await jsm.streams.add(benchStreamConfig(name));
+/**
+ * Creates a fresh stream with the session's replicas (deleting a leftover of the same name first).
+ * A replicated one is ready once it is led from another node than the session's, with every
+ * replica current: see `leadFromAnotherNode`.
+ */
+export async function createStream(session: Session, name: string): Promise<void> {
+  await dropStream(session.jsm, name);
+  await session.jsm.streams.add(benchStreamConfig(name, session.replicas));
+  if (session.replicas > 1) await leadFromAnotherNode(session, name);
 }
 
 /** Deletes a whole stream (allowed even with `deny_delete`, which only protects messages). */

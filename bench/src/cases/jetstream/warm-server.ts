@@ -8,7 +8,7 @@ import { createStream, dropStream, subjectPrefix } from './streams.js';
  * during the first thousands of appends) while the one measured after it does not.
  */
 export async function warmServer(session: Session, stream: string, seconds: number): Promise<void> {
-  await createStream(session.jsm, stream);
+  await createStream(session, stream);
   const payload = new Uint8Array(200).fill(120);
   try {
     await pipeline(Number.MAX_SAFE_INTEGER, 500, seconds, (index) =>

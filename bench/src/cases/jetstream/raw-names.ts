@@ -1,0 +1,6 @@
+import { pinnedVersion } from '../../peer-versions.js';
+
+/** The raw nats.js baselines' column names, naming the version measured. */
+export const rawName = `raw nats.js ${pinnedVersion('@nats-io/jetstream')}`;
+/** Raw nats.js that also serialises (appends) or parses (replay) JSON, as a hand-written store would. */
+export const rawJsonName = `${rawName} + JSON`;
