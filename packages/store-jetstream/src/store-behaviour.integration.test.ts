@@ -148,6 +148,30 @@ describe('one process', () => {
     }
   });
 
+  it('reads the events another process saved after it cached the actor with few requests, no consumer', async () => {
+    const counted = await connect({ servers: natsUrl() });
+    const reader = await JetStreamEventStore.open(counted, { streamName });
+    try {
+      const actorId = `tail-${crypto.randomUUID()}`;
+      await store.saveEvent(makeEvent(actorId, 1));
+      await reader.getEvents(actorId);
+      const requests = () => counted.stats().outMsgs;
+      // One new event: the last message follows the cached end, which the server enforced.
+      await store.saveEvent(makeEvent(actorId, 2));
+      let before = requests();
+      expect((await reader.getEvents(actorId)).map((event) => event.version)).toEqual([1, 2]);
+      expect(requests() - before).toBe(1);
+      // Three: one get for the last message, one for each message before it.
+      for (const version of [3, 4, 5]) await store.saveEvent(makeEvent(actorId, version));
+      before = requests();
+      expect((await reader.getEvents(actorId)).map((event) => event.version)).toEqual([1, 2, 3, 4, 5]);
+      expect(requests() - before).toBe(3);
+    } finally {
+      await reader.close();
+      await counted.close();
+    }
+  });
+
   it('answers getLatestVersion with a single request', async () => {
     const counted = await connect({ servers: natsUrl() });
     const reader = await JetStreamEventStore.open(counted, { streamName });

@@ -1,6 +1,6 @@
-import type { MsgRequest } from '@nats-io/jetstream';
 import { errors } from '@nats-io/nats-core';
 import type { StoreContext } from '../context.js';
+import { nextMessage } from './last-message.js';
 
 /** Whether a message belongs to its actor's history (see `belongsAfter`), asked of the server. */
 export type Lineage = 'belongs' | 'lost';
@@ -10,8 +10,9 @@ const recheckDelaysMs = [5, 10, 20, 40, 80, 160, 320];
 
 /**
  * Decides, for the message at `seq` on `subject` that follows `follows`, whether another message
- * is stored on the subject between the two: one `$JS.API.STREAM.MSG.GET` for the first message on
- * the subject after `follows`, which only the stream leader answers, and no request at all when
+ * is stored on the subject between the two: one get of the first message on the subject after
+ * `follows` (`$JS.API.STREAM.MSG.GET`, which only the stream leader answers, on the replicated
+ * streams this is asked on), and no request at all when
  * nothing can sit between them. The leader has applied every message up to an acknowledged one,
  * except right after a leader change, when the new leader may still be applying: an answer that
  * does not reach `seq` yet is asked again, and after `timeoutMs` the call fails with a nats.js
@@ -26,10 +27,7 @@ export async function checkFollows(
   if (follows + 1 === seq) return 'belongs';
   const deadline = performance.now() + context.timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    // nats.js types this API's query without next_by_subj, which the server has accepted since
-    // 2.9 and nats.js sends as it is.
-    const query = { seq: follows + 1, next_by_subj: subject } as unknown as MsgRequest;
-    const first = await context.jsm.streams.getMessage(context.config.stream, query);
+    const first = await nextMessage(context, subject, follows + 1);
     if (first !== null && first.seq <= seq) return first.seq === seq ? 'belongs' : 'lost';
     const delay = recheckDelaysMs[Math.min(attempt, recheckDelaysMs.length - 1)] as number;
     if (performance.now() + delay > deadline) throw new errors.TimeoutError();

@@ -12,6 +12,13 @@ export function messageAt(context: StoreContext, seq: number): Promise<StoredMsg
   return getMessage(context, { seq });
 }
 
+/** The first message on `subject` at or after stream sequence `seq`, or null. */
+export function nextMessage(context: StoreContext, subject: string, seq: number): Promise<StoredMsg | null> {
+  // nats.js types these queries without next_by_subj, which the server has taken since 2.9 and
+  // nats.js sends as it is.
+  return getMessage(context, { seq, next_by_subj: subject } as unknown as MsgRequest);
+}
+
 /**
  * One message, one round trip, consistent with every acknowledged append. On a stream with one
  * replica that is a direct get (`$JS.API.DIRECT.GET`, answered by the only copy). With replicas,

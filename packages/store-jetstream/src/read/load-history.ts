@@ -3,15 +3,16 @@ import type { StoreContext } from '../context.js';
 import { track } from '../context.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { type ActorHistory, emptyHistory, HistoryExtension, seen } from './actor-history.js';
-import { eventIdOf, lastMessage } from './last-message.js';
+import { followsOf } from './follows.js';
+import { eventIdOf, lastMessage, nextMessage } from './last-message.js';
 import { readRange } from './read-range.js';
 
 /**
  * The actor's history, enough to answer a read from `fromVersion`. One direct get finds the
  * subject's last sequence; a cached history that still ends there is returned as is (one round
- * trip), one that ends earlier is extended with only the newer messages, and otherwise the subject
- * is read with a consumer of the store's own (readRange), from the actor's snapshot when that covers
- * `fromVersion`.
+ * trip), one that ends earlier is extended with only the newer messages (see `readTail`), and
+ * otherwise the subject is read with a consumer of the store's own (readRange), from the actor's
+ * snapshot when that covers `fromVersion`.
  * `head` is the last message when the caller has just fetched it.
  */
 export async function loadHistory(
@@ -29,7 +30,7 @@ export async function loadHistory(
   const cached = context.histories.get(actorId);
   if (cached !== undefined && fromVersion >= cached.coversFromVersion && cached.lastSeq <= last.seq) {
     if (cached.lastSeq === last.seq && sameLastMessage(cached, last)) return cached;
-    if (cached.lastSeq < last.seq) return read(context, actorId, subject, cached, last.seq);
+    if (cached.lastSeq < last.seq) return readTail(context, actorId, subject, cached, last);
   }
   const hint = context.snapshotHints.get(actorId);
   // A snapshot's hint applies when the read starts after its version (and the hint is not from a
@@ -39,14 +40,46 @@ export async function loadHistory(
   return read(context, actorId, subject, start, last.seq);
 }
 
+/** Messages a cached history is extended by one get at a time before a consumer reads the rest. */
+const maxTailGets = 4;
+
+/**
+ * Extends a cached history up to `last`. A few new messages (an actor another process has just
+ * saved to, or a save that lost a race) cost less one get at a time than a consumer, which takes
+ * milliseconds to create on a replicated stream. `last` itself needs no get once the history
+ * reaches the message it follows on a single replica, where the server enforced that.
+ */
+async function readTail(
+  context: StoreContext,
+  actorId: string,
+  subject: string,
+  cached: ActorHistory,
+  last: StoredMsg,
+): Promise<ActorHistory> {
+  const extension = new HistoryExtension(cached, actorId);
+  const lastFollows = followsOf(last.header, last.seq);
+  for (let gets = 0; ; gets++) {
+    if (context.config.replicas === 1 && lastFollows === extension.nextSeq - 1) {
+      extension.add(last.seq, last.data, lastFollows);
+      return remember(context, actorId, extension.finish(last.seq));
+    }
+    if (gets === maxTailGets) break;
+    const next = await nextMessage(context, subject, extension.nextSeq);
+    if (next === null || next.seq > last.seq) break;
+    extension.add(next.seq, next.data, followsOf(next.header, next.seq));
+    if (next.seq === last.seq) return remember(context, actorId, extension.finish(last.seq));
+  }
+  return read(context, actorId, subject, extension, last.seq);
+}
+
 async function read(
   context: StoreContext,
   actorId: string,
   subject: string,
-  from: ActorHistory,
+  from: ActorHistory | HistoryExtension,
   endSeq: number,
 ): Promise<ActorHistory> {
-  const extension = new HistoryExtension(from, actorId);
+  const extension = from instanceof HistoryExtension ? from : new HistoryExtension(from, actorId);
   for (let attempt = 1; ; attempt++) {
     const startSeq = extension.nextSeq;
     try {
@@ -73,7 +106,10 @@ async function read(
       if (!madeProgress || attempt >= maxReadAttempts || !isInterruption(err)) throw err;
     }
   }
-  const history = extension.finish(endSeq);
+  return remember(context, actorId, extension.finish(endSeq));
+}
+
+function remember(context: StoreContext, actorId: string, history: ActorHistory): ActorHistory {
   context.histories.set(actorId, seen(history));
   return history;
 }
