@@ -1,0 +1,89 @@
+import { ValidationError } from '../errors/validation-error.js';
+import { requireText } from './require-text.js';
+
+/**
+ * The longest event id, in UTF-16 code units (`id.length`). The JetStream store sends the id as
+ * the `Nats-Msg-Id` header, and NATS refuses a message whose headers pass 64 KB: this limit keeps
+ * the header small (at most about 3 KB of UTF-8) whatever the id holds.
+ */
+export const MAX_EVENT_ID_LENGTH = 1024;
+
+// C0 controls and DEL. CR and LF end a NATS header line; the others have no business in an id.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const controlCharacter = /[\u0000-\u001f\u007f]/;
+// Whitespace as JavaScript's `\s` sees it; tested on one character at a time (the first, the last).
+const whitespace = /\s/;
+
+/**
+ * An event id, or `ValidationError` naming `field`: a string of 1 to `MAX_EVENT_ID_LENGTH` UTF-16
+ * code units, well-formed (no lone surrogate), without control characters (U+0000–U+001F,
+ * U+007F) and without whitespace at either end. Every store and bus applies these rules, so an id
+ * one accepts is an id every other accepts, and two different ids stay two ids everywhere: NATS
+ * trims header values and UTF-8 turns every lone surrogate into U+FFFD, either of which would make
+ * two ids one for the JetStream store's deduplication.
+ */
+export function requireEventId(value: unknown, field = 'id'): string {
+  const id = requireText(value, field);
+  if (id.length > MAX_EVENT_ID_LENGTH) {
+    throw new ValidationError(
+      field,
+      `is ${id.length} UTF-16 code units long, more than the ${MAX_EVENT_ID_LENGTH} an event id may have (MAX_EVENT_ID_LENGTH); use a shorter id, such as a UUID`,
+    );
+  }
+  if (!(id as WellFormedCheck).isWellFormed()) {
+    const index = loneSurrogateIndex(id);
+    throw new ValidationError(
+      field,
+      `holds a lone surrogate (${codePoint(id.charAt(index))} at index ${index}), which UTF-8 cannot encode: every lone surrogate would travel as U+FFFD, making different ids one; use well-formed text`,
+    );
+  }
+  // `test` on the hot path: `exec` costs several times more, even when nothing matches.
+  if (controlCharacter.test(id)) {
+    const index = id.search(controlCharacter);
+    throw new ValidationError(
+      field,
+      `holds the control character ${codePoint(id.charAt(index))} at index ${index}; an event id may not hold U+0000–U+001F or U+007F (CR and LF cannot travel in a NATS header), so remove it`,
+    );
+  }
+  if (hasEdgeWhitespace(id)) {
+    throw new ValidationError(
+      field,
+      `${JSON.stringify(shorten(id))} starts or ends with whitespace, which NATS trims from header values, so it would be the same id as its trimmed form; trim it`,
+    );
+  }
+  return id;
+}
+
+// `String.prototype.isWellFormed` is in Node.js 20; TypeScript types it from lib ES2024 on.
+type WellFormedCheck = string & { isWellFormed(): boolean };
+
+// Most ids are ASCII, whose only whitespace is the space and the controls refused above; only a
+// non-ASCII first or last character needs the regular expression.
+function hasEdgeWhitespace(id: string): boolean {
+  return isWhitespace(id, 0) || isWhitespace(id, id.length - 1);
+}
+
+function isWhitespace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 0x20 || (code > 0x7f && whitespace.test(text.charAt(index)));
+}
+
+function loneSurrogateIndex(text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index++;
+      else return index;
+    } else if (code >= 0xdc00 && code <= 0xdfff) return index;
+  }
+  return -1;
+}
+
+function codePoint(character: string): string {
+  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
