@@ -5,13 +5,6 @@ import { type Event, ValidationError } from '@aether/core';
 const fixedHeaderBytes =
   'NATS/1.0\r\nNats-Msg-Id: \r\nNats-Expected-Last-Subject-Sequence: 18446744073709551615\r\n\r\n'.length;
 
-/** Checks an event id can travel as the `Nats-Msg-Id` header. */
-export function checkEventId(event: Event): void {
-  if (/[\r\n]/.test(event.id)) {
-    throw new ValidationError('id', 'may not contain CR or LF: the store sends it as the Nats-Msg-Id header');
-  }
-}
-
 /**
  * Checks that the encoded event plus its headers fits the server's `max_payload`: a bigger one
  * is a `ValidationError` before anything is sent, not a protocol error that drops the connection.
