@@ -17,15 +17,18 @@ const pathStack: (string | number | symbol)[] = [];
 const objectStack: object[] = [];
 /**
  * What a walk does besides checking: `copy` returns a deeply frozen copy; `adopt` freezes the
- * given objects themselves (only for objects nobody else holds, such as fresh JSON.parse output),
- * writing `0` over a `-0` first; `check` only checks, and returns the given object as it is (for a
- * value encoded at once and never kept). `check` never touches the caller's objects.
+ * given objects themselves, writing `0` over a `-0` first: only for fresh JSON.parse output, which
+ * nobody else holds and which has no symbol-keyed or non-enumerable properties, so it does not look
+ * for them; `check` only checks, and returns the given object as it is (for a value encoded at
+ * once and never kept). `check` never touches the caller's objects.
  */
 export type JsonWalk = 'copy' | 'adopt' | 'check';
 
 // Set for one walk (see JsonWalk).
 let copying = true;
 let freezing = true;
+// JSON.parse makes only enumerable, string-keyed properties: an adopted object needs no look for others.
+let lookingForHidden = true;
 // What the last walk counted: an upper bound of the bytes of its value's JSON (see json-bound.ts).
 let encodedBound = 0;
 
@@ -51,6 +54,7 @@ export function freezeJsonObject(
   if (objectStack.length !== 0) resetStacks();
   copying = walk === 'copy';
   freezing = walk !== 'check';
+  lookingForHidden = walk !== 'adopt';
   encodedBound = 0;
   return copyObject(value, field);
 }
@@ -100,7 +104,7 @@ function copyObject(source: object, root: string): Readonly<Record<string, unkno
   const record = source as Record<string, unknown>;
   const copy: Record<string, unknown> = copying ? {} : record;
   const keys = Object.keys(record);
-  if (hasHiddenProperties(record, keys.length)) failOnHiddenProperty(record, root);
+  if (lookingForHidden && hasHiddenProperties(record, keys.length)) failOnHiddenProperty(record, root);
   encodedBound += CONTAINER_BOUND;
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
