@@ -24,6 +24,10 @@ const whitespace = /\s/;
  */
 export function requireEventId(value: unknown, field = 'id'): string {
   const id = requireText(value, field);
+  // Ids built by concatenation (crypto.randomUUID() among them) are rope strings. Reading a
+  // character flattens one cheaply; the regular expression below would flatten it too, measurably
+  // more slowly. A store keeps the flat id anyway (see keepText in validate-event.ts).
+  id.charCodeAt(0);
   if (id.length > MAX_EVENT_ID_LENGTH) {
     throw new ValidationError(
       field,

@@ -75,7 +75,7 @@ function buildRecord(
   const candidate = event as Record<string, unknown>;
   // A record that is only checked is not kept: its strings need no flattening.
   const keep = walk !== 'check';
-  const id = keepText(requireEventId(candidate.id), keep);
+  const id = requireEventId(candidate.id); // flat already: see requireEventId
   const eventType = keepText(requireText(candidate.eventType, 'eventType'), keep);
   const actorId = keepText(requireText(candidate.actorId, 'actorId'), keep);
   const version = requireVersion(candidate.version, 'version');
