@@ -1,4 +1,11 @@
-import { encodeEvent, isValidationError, MAX_EVENT_BYTES, ReplayError, ValidationError } from '@aether/core';
+import {
+  encodeEvent,
+  isValidationError,
+  MAX_EVENT_BYTES,
+  ReplayError,
+  ValidationError,
+  validateEvent,
+} from '@aether/core';
 import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -101,7 +108,7 @@ describe('events that can never be stored', () => {
   // An event whose encodeEvent JSON is exactly `bytes` long.
   const eventOfBytes = (actorId: string, bytes: number) => {
     const probe = makeEvent(actorId, 1, { data: { blob: '' } });
-    return { ...probe, data: { blob: 'y'.repeat(bytes - encodeEvent(probe).length) } };
+    return { ...probe, data: { blob: 'y'.repeat(bytes - encodeEvent(validateEvent(probe)).length) } };
   };
 
   it("refuses an event over core's MAX_EVENT_BYTES with a ValidationError naming the limit, writing nothing", async () => {
