@@ -53,6 +53,34 @@ describe('corrupt messages on an actor subject', () => {
     expect((await store.getEventsWithErrors(actorId, 2)).events).toEqual([good2]);
   });
 
+  it("reports stored events that break core's id rules as ReplayErrors, as it does any invalid event", async () => {
+    const actorId = `bad-id-${crypto.randomUUID()}`;
+    const subject = store.subjectFor(actorId);
+    const good = makeEvent(actorId, 1);
+    await store.saveEvent(good);
+    const badIds = [' leading-space', 'trailing-tab\t', 'lone-\ud800', 'x'.repeat(1025), 'cr\rlf\n'];
+    const seqs: number[] = [];
+    for (const [index, id] of badIds.entries()) {
+      const stored = { ...makeEvent(actorId, index + 2), id, timestamp: new Date(0).toISOString() };
+      seqs.push((await js.publish(subject, encoder.encode(JSON.stringify(stored)))).seq);
+    }
+    const { events, errors } = await store.getEventsWithErrors(actorId);
+    expect(events).toEqual([good]);
+    expect(errors.map((error) => error.sequenceNumber)).toEqual(seqs);
+    for (const error of errors) expect(error.cause).toMatchObject({ code: 'VALIDATION_ERROR', field: 'id' });
+  });
+
+  it('reads a stored -0 as 0', async () => {
+    const actorId = `negative-zero-${crypto.randomUUID()}`;
+    const event = makeEvent(actorId, 1, { data: { zero: 0, list: [0] } });
+    const text = JSON.stringify({ ...event, timestamp: event.timestamp.toISOString() }).replace(
+      '"data":{"zero":0,"list":[0]}',
+      '"data":{"zero":-0,"list":[-0]}',
+    );
+    await js.publish(store.subjectFor(actorId), encoder.encode(text));
+    expect((await store.getEvents(actorId))[0]?.data).toStrictEqual({ zero: 0, list: [0] });
+  });
+
   it('still finds the latest version, and appends, when the last message is corrupt', async () => {
     const actorId = `corrupt-tail-${crypto.randomUUID()}`;
     await store.saveEvent(makeEvent(actorId, 1));
