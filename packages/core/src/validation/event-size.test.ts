@@ -190,6 +190,14 @@ describe('the size check', { timeout: 30_000 }, () => {
     }
   });
 
+  it('bounds an object of escaped keys and the longest numbers within a byte: the last comma', () => {
+    const longest = -0.0000012345678901234567;
+    const data = { '\u0000': longest, '\u0001': longest, '\u0002': longest };
+    freezeJsonObject(data, 'data', 'check');
+    const exact = Buffer.byteLength(JSON.stringify(data));
+    expect(lastWalkEncodedBound()).toBe(exact + 1);
+  });
+
   it('bounds the encoding from above for any event (property)', () => {
     const { value } = fc.letrec((tie) => ({
       value: fc.oneof(

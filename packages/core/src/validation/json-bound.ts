@@ -31,3 +31,13 @@ export const CONTAINER_BOUND = 2;
 
 /** An array element's comma. */
 export const ELEMENT_BOUND = 1;
+
+/**
+ * An object's braces and its entries whose values are strings, numbers or literals, from the
+ * code units of their keys and string values together and their count: each entry as `keyBound`
+ * plus `stringBound` or `NUMBER_BOUND`, whichever is larger. (Entries holding an object or array
+ * count here for their key; the value counts itself.)
+ */
+export function objectBound(units: number, entries: number): number {
+  return CONTAINER_BOUND + BYTES_PER_CODE_UNIT * units + entries * (4 + NUMBER_BOUND);
+}
