@@ -5,6 +5,7 @@ import { topologies, useBusPair } from './bus-kit/bus-pair.js';
 import { closedBusTests } from './event-bus/closed-bus.js';
 import { deliveryTests } from './event-bus/delivery.js';
 import { endingSubscriptionTests } from './event-bus/ending-subscriptions.js';
+import { eventRuleTests } from './event-bus/event-rules.js';
 import { filterTests } from './event-bus/filters.js';
 import { inputValidationTests } from './event-bus/input-validation.js';
 import { orderingTests } from './event-bus/ordering.js';
@@ -49,6 +50,11 @@ export interface EventBusSuiteOptions {
    * two different buses of one scope.
    */
   crossBus?: boolean;
+  /**
+   * How many generated events the property of core's rules for ids and data publishes (a few of
+   * them near a megabyte), in each topology; default 100.
+   */
+  propertyRuns?: number;
 }
 
 /**
@@ -66,7 +72,8 @@ export interface EventBusSuiteOptions {
  * deeply frozen; order per publisher; bounded buffers with exact `dropped` counts under each
  * overflow policy; a subscriber that never reads blocking neither the publisher nor other
  * subscribers; `unsubscribe()`, `break` and `close()` ending iterations; `ValidationError` for bad
- * namespaces, patterns, options and events; and a closed bus refusing work.
+ * namespaces, patterns, options and events; exactly the events `validateEvent` accepts delivered,
+ * as it returns them (a property over generated ids and data); and a closed bus refusing work.
  */
 export function describeEventBus(
   name: string,
@@ -87,6 +94,7 @@ export function describeEventBus(
         orderingTests(pair);
         slowSubscriberTests(pair);
         endingSubscriptionTests(pair);
+        eventRuleTests(pair, options.propertyRuns ?? 100);
       });
     }
 

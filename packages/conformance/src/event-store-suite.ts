@@ -1,6 +1,7 @@
 import type { EventStore } from '@aether/core';
 import { awkwardIdTests } from './event-store/awkward-ids.js';
 import { concurrencyTests } from './event-store/concurrency.js';
+import { eventRuleTests } from './event-store/event-rules.js';
 import { eventsWithErrorsTests } from './event-store/events-with-errors.js';
 import { immutabilityTests } from './event-store/immutability.js';
 import { saveAndReadTests } from './event-store/save-and-read.js';
@@ -12,6 +13,11 @@ import { describeStoreSuite, type StoreFactory, type StoreSuiteOptions } from '.
 export interface EventStoreSuiteOptions<S extends EventStore = EventStore> extends StoreSuiteOptions<S> {
   /** How many `saveEvent` calls race for the same version (and how many actors are written at once); default 25. */
   concurrentWriters?: number;
+  /**
+   * How many generated events the property of core's rules for ids and data saves (a few of them
+   * near a megabyte); default 100.
+   */
+  propertyRuns?: number;
 }
 
 /**
@@ -30,6 +36,7 @@ export function describeEventStore<S extends EventStore>(
     concurrencyTests(context, options.concurrentWriters ?? 25);
     immutabilityTests(context);
     validationTests(context);
+    eventRuleTests(context, options.propertyRuns ?? 100);
     awkwardIdTests(context);
     eventsWithErrorsTests(context);
   });

@@ -28,7 +28,10 @@ export { isSnapshotStore, type LoadedState, loadState } from './load-state.js';
 export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
 export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';
 export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
+export { MAX_EVENT_ID_LENGTH, requireEventId } from './validation/event-id.js';
+export { MAX_EVENT_BYTES } from './validation/event-size.js';
 export { freezeJsonObject, type JsonWalk } from './validation/freeze-json.js';
+export { requireText } from './validation/require-text.js';
 export {
   checkEventRecord,
   type EventRecord,
@@ -36,7 +39,6 @@ export {
   eventFromRecord,
   newEventRecordDraft,
   requireMetadata,
-  requireText,
   requireVersion,
   validateEvent,
   validateEventRecord,

@@ -1,6 +1,16 @@
-import { isValidationError, ReplayError, ValidationError } from '@aether/core';
+import {
+  encodeEvent,
+  isValidationError,
+  MAX_EVENT_BYTES,
+  ReplayError,
+  ValidationError,
+  validateEvent,
+} from '@aether/core';
+import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { jetstream } from '@nats-io/jetstream';
-import { describe, expect, it } from 'vitest';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JetStreamEventStore } from './jetstream-event-store.js';
 import { makeEvent, manager, testConnection, testStore, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();
@@ -41,6 +51,34 @@ describe('corrupt messages on an actor subject', () => {
     expect(errors[3]?.message).toContain('someone-else');
     expect(await store.getEvents(actorId)).toEqual([good1, good2]);
     expect((await store.getEventsWithErrors(actorId, 2)).events).toEqual([good2]);
+  });
+
+  it("reports stored events that break core's id rules as ReplayErrors, as it does any invalid event", async () => {
+    const actorId = `bad-id-${crypto.randomUUID()}`;
+    const subject = store.subjectFor(actorId);
+    const good = makeEvent(actorId, 1);
+    await store.saveEvent(good);
+    const badIds = [' leading-space', 'trailing-tab\t', 'lone-\ud800', 'x'.repeat(1025), 'cr\rlf\n'];
+    const seqs: number[] = [];
+    for (const [index, id] of badIds.entries()) {
+      const stored = { ...makeEvent(actorId, index + 2), id, timestamp: new Date(0).toISOString() };
+      seqs.push((await js.publish(subject, encoder.encode(JSON.stringify(stored)))).seq);
+    }
+    const { events, errors } = await store.getEventsWithErrors(actorId);
+    expect(events).toEqual([good]);
+    expect(errors.map((error) => error.sequenceNumber)).toEqual(seqs);
+    for (const error of errors) expect(error.cause).toMatchObject({ code: 'VALIDATION_ERROR', field: 'id' });
+  });
+
+  it('reads a stored -0 as 0', async () => {
+    const actorId = `negative-zero-${crypto.randomUUID()}`;
+    const event = makeEvent(actorId, 1, { data: { zero: 0, list: [0] } });
+    const text = JSON.stringify({ ...event, timestamp: event.timestamp.toISOString() }).replace(
+      '"data":{"zero":0,"list":[0]}',
+      '"data":{"zero":-0,"list":[-0]}',
+    );
+    await js.publish(store.subjectFor(actorId), encoder.encode(text));
+    expect((await store.getEvents(actorId))[0]?.data).toStrictEqual({ zero: 0, list: [0] });
   });
 
   it('still finds the latest version, and appends, when the last message is corrupt', async () => {
@@ -95,26 +133,37 @@ describe('actor ids that try to escape their subject', () => {
 });
 
 describe('events that can never be stored', () => {
-  it('rejects an event larger than the server max_payload with a ValidationError, writing nothing', async () => {
+  // An event whose encodeEvent JSON is exactly `bytes` long.
+  const eventOfBytes = (actorId: string, bytes: number) => {
+    const probe = makeEvent(actorId, 1, { data: { blob: '' } });
+    return { ...probe, data: { blob: 'y'.repeat(bytes - encodeEvent(validateEvent(probe)).length) } };
+  };
+
+  it("refuses an event over core's MAX_EVENT_BYTES with a ValidationError naming the limit, writing nothing", async () => {
     const before = await messageCount();
-    const huge = makeEvent(`big-${crypto.randomUUID()}`, 1, {
-      data: { blob: 'x'.repeat(nc.info?.max_payload ?? 1) },
-    });
+    const huge = eventOfBytes(`big-${crypto.randomUUID()}`, MAX_EVENT_BYTES + 1);
     const error = await store.saveEvent(huge).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe('event');
-    expect((error as Error).message).toContain('max_payload');
+    expect(error).toMatchObject({ field: 'event' });
+    expect((error as Error).message).toContain(`encodes to ${MAX_EVENT_BYTES + 1} bytes`);
+    expect((error as Error).message).toContain('MAX_EVENT_BYTES');
     expect(nc.isClosed()).toBe(false);
     expect(await messageCount()).toBe(before);
   });
 
-  it('accepts an event just under the limit', async () => {
+  it('stores and reads back an event of exactly MAX_EVENT_BYTES, which the default max_payload holds', async () => {
     const actorId = `fits-${crypto.randomUUID()}`;
-    const max = nc.info?.max_payload ?? 0;
-    const probe = makeEvent(actorId, 1, { data: { blob: '' } });
-    const overhead = encoder.encode(JSON.stringify(probe)).length + 200 + probe.id.length;
-    await store.saveEvent({ ...probe, data: { blob: 'y'.repeat(max - overhead) } });
-    expect(await store.getLatestVersion(actorId)).toBe(1);
+    const largest = eventOfBytes(actorId, MAX_EVENT_BYTES);
+    await store.saveEvent(largest);
+    expect(await store.getEvents(actorId)).toEqual([largest]);
+  });
+
+  it('refuses an id of 65,536 characters with a ValidationError on id, not a server error about header size', async () => {
+    const error = await store
+      .saveEvent(makeEvent(`long-id-${crypto.randomUUID()}`, 1, { id: 'x'.repeat(65_536) }))
+      .catch((err: unknown) => err);
+    expect(isValidationError(error)).toBe(true);
+    expect(error).toMatchObject({ field: 'id', message: expect.stringContaining('MAX_EVENT_ID_LENGTH') });
   });
 
   it('rejects an event id that cannot travel as a header', async () => {
@@ -139,5 +188,36 @@ describe('events that can never be stored', () => {
       expect((error as ValidationError).field).toBe(field);
     }
     expect(await messageCount()).toBe(before);
+  });
+});
+
+describe('a server whose max_payload is below MAX_EVENT_BYTES', () => {
+  let server: NatsServer;
+  beforeAll(async () => {
+    server = await startNatsServer({ extraConfig: 'max_payload: 4096' });
+  });
+  afterAll(() => server?.destroy());
+
+  it("refuses an event that fits core's limit but not the server's, naming max_payload, and stays connected", async () => {
+    const small = await connect({ servers: server.url });
+    try {
+      const smallStore = await JetStreamEventStore.open(small, {
+        streamName: uniqueStoreName('small-payload'),
+      });
+      const actorId = `over-${crypto.randomUUID()}`;
+      const error = await smallStore
+        .saveEvent(makeEvent(actorId, 1, { data: { blob: 'x'.repeat(5000) } }))
+        .catch((err: unknown) => err);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({
+        field: 'event',
+        message: expect.stringContaining('max_payload of 4096'),
+      });
+      await smallStore.saveEvent(makeEvent(actorId, 1, { data: { blob: 'x'.repeat(3000) } }));
+      expect(await smallStore.getLatestVersion(actorId)).toBe(1);
+      await smallStore.close();
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -25,7 +25,7 @@ import { readHead } from './read/read-head.js';
 import { SnapshotBucket } from './snapshot/snapshot-bucket.js';
 import { getLatestSnapshot, saveSnapshot } from './snapshot/snapshot-ops.js';
 import { appendEvent } from './write/append-event.js';
-import { checkEventId, checkEventSize } from './write/event-size.js';
+import { checkEventSize } from './write/event-size.js';
 import { KeyedQueue } from './write/keyed-queue.js';
 
 /** Options of a store on a connection: the layout (`JetStreamConfig`) plus timeouts and caches. */
@@ -142,8 +142,8 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
   }
 
   async #save(input: AnyEvent): Promise<void> {
+    // Core's rules first (ids that travel as a header, MAX_EVENT_BYTES), then the server's max_payload.
     const event = validateEvent(input);
-    checkEventId(event);
     const subjectToken = actorToken(event.actorId);
     const context = await this.#context();
     const payload = encodeEvent(event);

@@ -1,4 +1,10 @@
-import { freezeJsonObject, requireMetadata, requireText, ValidationError } from '@aether/core';
+import {
+  freezeJsonObject,
+  requireEventId,
+  requireMetadata,
+  requireText,
+  ValidationError,
+} from '@aether/core';
 import {
   FLAG_ACTOR_ID,
   FLAG_EVENT_TYPE,
@@ -43,7 +49,7 @@ export function decodePayload(bytes: Uint8Array): DecodedPayload {
   if (!Number.isInteger(time) || Math.abs(time) > MAX_TIME_MS) {
     throw new ValidationError('timestamp', `must be whole milliseconds within a Date's range, got ${time}`);
   }
-  const id = requireText(reader.string('id'), 'id');
+  const id = requireEventId(reader.string('id'));
   const data = reader.json('data');
   freezeJsonObject(data, 'data', 'adopt');
   let metadata: unknown;

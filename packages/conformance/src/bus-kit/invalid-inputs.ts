@@ -1,3 +1,5 @@
+import { MAX_EVENT_BYTES, MAX_EVENT_ID_LENGTH } from '@aether/core';
+
 /**
  * What a bus must refuse with a `ValidationError`, as `[case, input]` rows for `it.each`: the
  * case names the test. The suite passes the inputs past the types on purpose.
@@ -36,6 +38,17 @@ export const invalidEventChanges: [string, Record<string, unknown>][] = [
   ['data holding a function', { data: { total: () => 1 } }],
   ['data holding a BigInt', { data: { total: 10n } }],
   ['metadata that is not a string', { metadata: { retries: 3 } }],
+  [`an id of ${MAX_EVENT_ID_LENGTH + 1} code units`, { id: 'e'.repeat(MAX_EVENT_ID_LENGTH + 1) }],
+  ['an id with a lone surrogate', { id: 'evt-\udc00' }],
+  ['an id with CR LF', { id: 'evt\r\n1' }],
+  ['an id with a leading space', { id: ' evt-1' }],
+  ['a whitespace-only id', { id: '\t ' }],
+  ['data with a symbol-keyed property', { data: { [Symbol('tag')]: 1 } }],
+  ['data with a non-enumerable property', { data: Object.defineProperty({}, 'hidden', { value: 1 }) }],
+  [
+    `an event whose JSON is over MAX_EVENT_BYTES (${MAX_EVENT_BYTES})`,
+    { data: { blob: 'x'.repeat(MAX_EVENT_BYTES) } },
+  ],
 ];
 
 /** Namespace patterns `subscribe` rejects: `*` and `>` only as whole tokens, `>` only last. */

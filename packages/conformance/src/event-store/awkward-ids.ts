@@ -1,4 +1,4 @@
-import type { EventStore } from '@aether/core';
+import { type EventStore, MAX_EVENT_ID_LENGTH } from '@aether/core';
 import { describe, expect, it } from 'vitest';
 import { awkwardEventIds, awkwardIds, longIdLength } from '../store-kit/awkward-ids.js';
 import { sampleEvent } from '../store-kit/sample-events.js';
@@ -37,11 +37,12 @@ export function awkwardIdTests({ store, newId }: SuiteContext<EventStore>): void
       }
     });
 
-    it('round-trips event ids and event types with the same characters', async () => {
+    it(`round-trips event ids with the same characters and of ${MAX_EVENT_ID_LENGTH} characters, and such event types`, async () => {
       const actorId = newId('order');
       const events = awkwardEventIds(newId('event')).map((id, index) =>
         sampleEvent(id, actorId, index + 1, { eventType: `Order.Item*Added>/v2 ✓ ${index}` }),
       );
+      expect(events.at(-1)?.id).toHaveLength(MAX_EVENT_ID_LENGTH);
       for (const event of events) await store().saveEvent(event);
       const read = await store().getEvents(actorId);
       expect(read.map((event) => event.id)).toEqual(events.map((event) => event.id));

@@ -46,6 +46,14 @@ export function saveAndReadTests({ store, newId }: SuiteContext<EventStore>): vo
       expect((await store().getEvents(actorId))[0]?.data).toEqual(data);
     });
 
+    it('reads -0 back as 0 at any depth, and leaves out properties whose value is undefined, as JSON does', async () => {
+      const actorId = newId('order');
+      const data = { zero: -0, list: [-0, [-0]], nested: { zero: -0, gone: undefined }, gone: undefined };
+      await store().saveEvent(sampleEvent(newId('event'), actorId, 1, { data }));
+      const read = (await store().getEvents(actorId))[0]?.data;
+      expect(read).toStrictEqual({ zero: 0, list: [0, [0]], nested: { zero: 0 } });
+    });
+
     it('reports the latest version after each save', async () => {
       const actorId = newId('order');
       for (const version of [1, 2, 3]) {

@@ -1,3 +1,5 @@
+import { MAX_EVENT_ID_LENGTH } from '@aether/core';
+
 /** The longest id the suite writes: stores must not truncate or hash ids into collisions. */
 export const longIdLength = 2_000;
 
@@ -44,7 +46,10 @@ export function awkwardIds(base: string): string[] {
   return ids;
 }
 
-/** Event ids with the characters the contract names: `.`, `*`, `>`, spaces, `/`, Unicode, 2,000 characters. */
+/**
+ * Event ids with the characters the contract names: `.`, `*`, `>`, inner spaces, `/`, Unicode,
+ * and the longest id core allows (`MAX_EVENT_ID_LENGTH` UTF-16 code units).
+ */
 export function awkwardEventIds(base: string): string[] {
   return [
     `${base}.1`,
@@ -53,6 +58,7 @@ export function awkwardEventIds(base: string): string[] {
     `${base} with spaces`,
     `${base}/slash`,
     `${base}-ünï-注文-😀`,
-    `${base}:`.padEnd(longIdLength, 'x.*> /é'),
+    // Ends with `#`: an id may not end with whitespace.
+    `${`${base}:`.padEnd(MAX_EVENT_ID_LENGTH - 1, 'x.*> /é')}#`,
   ];
 }

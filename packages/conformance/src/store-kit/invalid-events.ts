@@ -1,3 +1,4 @@
+import { MAX_EVENT_BYTES, MAX_EVENT_ID_LENGTH } from '@aether/core';
 import type { MutableEvent } from './sample-events.js';
 
 /** One way an event can be malformed, and the field its `ValidationError` must name. */
@@ -11,6 +12,8 @@ export interface InvalidEventCase {
 const set = (key: string, value: unknown) => (valid: MutableEvent) => ({ ...valid, [key]: value });
 const withData = (data: unknown) => set('data', data);
 const withMetadata = (metadata: unknown) => set('metadata', metadata);
+
+const tag = Symbol('tag');
 
 class Cart {
   items = 1;
@@ -83,6 +86,34 @@ export const invalidEventCases: InvalidEventCase[] = [
     name: 'a nested __proto__ key',
     field: 'data.items[0].__proto__',
     corrupt: withData({ items: [JSON.parse('{"__proto__":{"admin":true}}')] }),
+  },
+  {
+    name: `an id of ${MAX_EVENT_ID_LENGTH + 1} code units`,
+    field: 'id',
+    corrupt: set('id', 'e'.repeat(MAX_EVENT_ID_LENGTH + 1)),
+  },
+  { name: 'an id with a lone surrogate', field: 'id', corrupt: set('id', 'evt-\ud800') },
+  { name: 'an id with CR LF', field: 'id', corrupt: set('id', 'evt\r\n1') },
+  { name: 'an id with a NUL', field: 'id', corrupt: set('id', 'evt\u00001') },
+  { name: 'an id with a leading space', field: 'id', corrupt: set('id', ' evt-1') },
+  { name: 'an id with a trailing tab', field: 'id', corrupt: set('id', 'evt-1\t') },
+  { name: 'an id with a trailing no-break space', field: 'id', corrupt: set('id', 'evt-1\u00a0') },
+  { name: 'a whitespace-only id', field: 'id', corrupt: set('id', '   ') },
+  { name: 'a symbol-keyed property in data', field: 'data[Symbol(tag)]', corrupt: withData({ [tag]: 1 }) },
+  {
+    name: 'a non-enumerable property in data',
+    field: 'data.hidden',
+    corrupt: withData(Object.defineProperty({ sku: 'a' }, 'hidden', { value: 1, enumerable: false })),
+  },
+  {
+    name: 'a symbol-keyed property in metadata',
+    field: 'metadata[Symbol(tag)]',
+    corrupt: withMetadata({ correlationId: 'c', [tag]: 'x' }),
+  },
+  {
+    name: `an event whose JSON is over MAX_EVENT_BYTES (${MAX_EVENT_BYTES})`,
+    field: 'event',
+    corrupt: withData({ blob: 'x'.repeat(MAX_EVENT_BYTES) }),
   },
   { name: 'metadata that is a string', field: 'metadata', corrupt: withMetadata('correlation') },
   { name: 'a numeric metadata value', field: 'metadata.retries', corrupt: withMetadata({ retries: 3 }) },

@@ -146,7 +146,7 @@ describe('encodeEvent / decodeEvent', () => {
 describe('encodeEvent output', () => {
   it('is exactly the text JSON.stringify gives for a validated event, with and without metadata', () => {
     const base = {
-      id: 'e-"1"\u2028',
+      id: 'e-"1"\u2028x',
       eventType: 'Typé',
       actorId: 'a.b\nc',
       version: 9,

@@ -1,6 +1,9 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { Event } from '../event.js';
-import { freezeJsonObject, type JsonWalk, kindOf } from './freeze-json.js';
+import { requireEventId } from './event-id.js';
+import { encodedBoundOfFields, MAX_EVENT_BYTES, METADATA_BOUND, requireEncodedSize } from './event-size.js';
+import { freezeJsonObject, type JsonWalk, kindOf, lastWalkEncodedBound } from './freeze-json.js';
+import { requireText } from './require-text.js';
 
 /**
  * A validated event in the compact form a store keeps: `data` and `metadata` deeply frozen, the
@@ -72,13 +75,22 @@ function buildRecord(
   const candidate = event as Record<string, unknown>;
   // A record that is only checked is not kept: its strings need no flattening.
   const keep = walk !== 'check';
-  const id = keepText(requireText(candidate.id, 'id'), keep);
+  const id = requireEventId(candidate.id); // flat already: see requireEventId
   const eventType = keepText(requireText(candidate.eventType, 'eventType'), keep);
   const actorId = keepText(requireText(candidate.actorId, 'actorId'), keep);
   const version = requireVersion(candidate.version, 'version');
   const time = timeOf(candidate.timestamp, 'timestamp');
   const data = freezeJsonObject(candidate.data, 'data', walk);
-  const metadata = candidate.metadata === undefined ? undefined : requireMetadata(candidate.metadata, walk);
+  // The size is bounded from what the walks counted; only an event near the limit is encoded.
+  let bound = encodedBoundOfFields(id, eventType, actorId) + lastWalkEncodedBound();
+  let metadata: EventRecord['metadata'];
+  if (candidate.metadata !== undefined) {
+    metadata = requireMetadata(candidate.metadata, walk);
+    bound += METADATA_BOUND + lastWalkEncodedBound();
+  }
+  if (bound > MAX_EVENT_BYTES) {
+    requireEncodedSize(eventFromRecord({ id, eventType, actorId, version, time, data, metadata }));
+  }
   if (into === undefined) return { id, eventType, actorId, version, time, data, metadata };
   into.id = id;
   into.eventType = eventType;
@@ -114,13 +126,6 @@ export function validateEvent(event: unknown): Event {
 function keepText(text: string, keep: boolean): string {
   if (keep) text.charCodeAt(0);
   return text;
-}
-
-/** A non-empty string, or `ValidationError` naming `field`. */
-export function requireText(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw new ValidationError(field, `must be a string, got ${kindOf(value)}`);
-  if (value.length === 0) throw new ValidationError(field, 'must not be empty');
-  return value;
 }
 
 /** A safe integer >= 1, or `ValidationError` naming `field`. */

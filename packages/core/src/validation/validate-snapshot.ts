@@ -1,7 +1,8 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { ActorSnapshot } from '../event.js';
 import { freezeJsonObject, kindOf } from './freeze-json.js';
-import { requireDate, requireText, requireVersion } from './validate-event.js';
+import { requireText } from './require-text.js';
+import { requireDate, requireVersion } from './validate-event.js';
 
 /** Checks a snapshot and returns a deeply frozen copy of it (see `validateEvent`). */
 export function validateSnapshot(snapshot: unknown): ActorSnapshot {

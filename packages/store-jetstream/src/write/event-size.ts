@@ -9,13 +9,6 @@ const fixedHeaderBytes = (
   `Nats-Expected-Last-Subject-Sequence: ${longestSequence}\r\nAether-Follows: ${longestSequence}\r\n\r\n`
 ).length;
 
-/** Checks an event id can travel as the `Nats-Msg-Id` header. */
-export function checkEventId(event: Event): void {
-  if (/[\r\n]/.test(event.id)) {
-    throw new ValidationError('id', 'may not contain CR or LF: the store sends it as the Nats-Msg-Id header');
-  }
-}
-
 /**
  * Checks that the encoded event plus its headers fits the server's `max_payload`: a bigger one
  * is a `ValidationError` before anything is sent, not a protocol error that drops the connection.

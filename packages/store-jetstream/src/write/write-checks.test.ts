@@ -1,6 +1,6 @@
 import { type Event, encodeEvent, ValidationError } from '@aether/core';
 import { describe, expect, it } from 'vitest';
-import { checkEventId, checkEventSize } from './event-size.js';
+import { checkEventSize } from './event-size.js';
 import { sameEvent } from './same-event.js';
 
 const base: Event = {
@@ -50,12 +50,5 @@ describe('checkEventSize', () => {
     expect(() => checkEventSize(base, payload, exact)).not.toThrow();
     expect(() => checkEventSize(base, payload, exact - 1)).toThrow(ValidationError);
     expect(() => checkEventSize(base, payload, exact - 1)).toThrow(/max_payload of/);
-  });
-});
-
-describe('checkEventId', () => {
-  it('refuses CR and LF, which cannot travel in a header', () => {
-    expect(() => checkEventId({ ...base, id: 'a\nb' })).toThrow(/CR or LF/);
-    expect(() => checkEventId({ ...base, id: 'a b.*>/ü' })).not.toThrow();
   });
 });
