@@ -2,8 +2,8 @@ import {
   type Delivery,
   type EventBus,
   type EventStore,
+  findVersionConflict,
   isSnapshotStore,
-  isVersionConflict,
   loadState,
   type Subscription,
 } from '@aether/core';
@@ -93,10 +93,11 @@ async function rejectStaleWrite({ store, events, print, orderId }: StoryContext)
       events.next(orderId, 2, 'ItemAdded', { sku: 'SCONE', quantity: 1, priceCents: 300 }),
     );
   } catch (error) {
-    if (!isVersionConflict(error)) throw error;
+    const conflict = findVersionConflict(error);
+    if (conflict === undefined) throw error;
     print(
-      `Stale write rejected: ${error.name} actorId=${error.actorId} ` +
-        `attemptedVersion=${error.attemptedVersion} currentVersion=${error.currentVersion}`,
+      `Stale write rejected: ${conflict.name} actorId=${conflict.actorId} ` +
+        `attemptedVersion=${conflict.attemptedVersion} currentVersion=${conflict.currentVersion}`,
     );
     return;
   }

@@ -1,4 +1,5 @@
-import { encodeEvent, isValidationError, validateEvent } from '@aether/core';
+import { isValidationError, validateEvent } from '@aether/core';
+import { encodeEvent } from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isNatsBusError, type NatsBusError } from './errors.js';

@@ -1,6 +1,7 @@
+import { isRetryable } from '@aether/core';
 import { errors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
-import { isNatsBusError, isRetryableBusError, NatsBusError, permissionDenied, refusalOf } from './errors.js';
+import { isNatsBusError, NatsBusError, permissionDenied, refusalOf } from './errors.js';
 
 describe('NatsBusError', () => {
   it('has a stable code, says whether a retry may help, and keeps its cause', () => {
@@ -8,8 +9,8 @@ describe('NatsBusError', () => {
     const error = new NatsBusError('DISCONNECTED', 'down', { cause });
     expect(error).toMatchObject({ name: 'NatsBusError', code: 'DISCONNECTED', retryable: true, cause });
     expect(new NatsBusError('CONNECTION_CLOSED', 'closed').retryable).toBe(false);
-    expect(isRetryableBusError(error)).toBe(true);
-    expect(isRetryableBusError(new Error('DISCONNECTED'))).toBe(false);
+    expect(isRetryable(error)).toBe(true);
+    expect(isRetryable(new Error('DISCONNECTED'))).toBe(false);
   });
 
   it('is recognised by its brand, across copies of the package, and by code', () => {

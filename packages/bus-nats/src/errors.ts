@@ -1,3 +1,4 @@
+import { type ErrorKind, errorKind } from '@aether/core/adapter';
 /**
  * What went wrong, as a stable code a program can branch on:
  *
@@ -19,7 +20,6 @@ export type NatsBusErrorCode =
   | 'SUBSCRIPTION_FAILED';
 
 const retryableCodes: ReadonlySet<NatsBusErrorCode> = new Set(['DISCONNECTED']);
-const brand = Symbol.for('@aether/bus-nats.NatsBusError');
 
 export interface NatsBusErrorDetails {
   cause?: unknown;
@@ -49,21 +49,22 @@ export class NatsBusError extends Error {
     this.subject = details.subject;
     this.data = details.data;
     this.permission = details.permission;
-    Object.defineProperty(this, brand, { value: true });
+    busErrors.mark(this);
   }
 }
 
-/** True for a `NatsBusError` from any copy of this package, optionally with one of `codes`. */
-export function isNatsBusError(err: unknown, ...codes: NatsBusErrorCode[]): err is NatsBusError {
-  if (typeof err !== 'object' || err === null || (err as Record<symbol, unknown>)[brand] !== true)
-    return false;
-  return codes.length === 0 || codes.includes((err as NatsBusError).code);
-}
+const busErrors: ErrorKind<NatsBusError> = errorKind('@aether/bus-nats.NatsBusError');
 
-/** True when retrying the failed call may succeed: a retryable `NatsBusError`. */
-export function isRetryableBusError(err: unknown): boolean {
-  return isNatsBusError(err) && err.retryable;
-}
+/**
+ * The `NatsBusError` in `err` or its `cause` chain, from any copy of this package, optionally only
+ * one with one of `codes`.
+ */
+export const findNatsBusError = (err: unknown, ...codes: NatsBusErrorCode[]): NatsBusError | undefined =>
+  busErrors.find(err, ...codes);
+
+/** True when `err` or an error in its `cause` chain is a `NatsBusError` (with one of `codes`). */
+export const isNatsBusError = (err: unknown, ...codes: NatsBusErrorCode[]): boolean =>
+  busErrors.is(err, ...codes);
 
 /** True for nats.js errors that mean the connection is closed or draining (by name: any copy of nats.js). */
 export function isClosedConnectionError(err: unknown): boolean {

@@ -1,6 +1,6 @@
 export {
+  findNatsBusError,
   isNatsBusError,
-  isRetryableBusError,
   NatsBusError,
   type NatsBusErrorCode,
   type NatsBusErrorDetails,
@@ -12,7 +12,6 @@ export {
   MAX_NAMESPACE_BYTES,
   MAX_PREFIX_BYTES,
 } from './subject/subject-layout.js';
-export { HASHED_TOKEN_MARK, MAX_TOKEN_LENGTH } from './subject/subject-token.js';
 export { ORIGIN_HEADER } from './wire/origin.js';
 export { payloadBytes } from './wire/payload-bytes.js';
 export { PAYLOAD_FORMAT } from './wire/payload-format.js';

@@ -1,24 +1,27 @@
 import {
   type AnyEvent,
-  checkEventRecord,
   type Delivery,
   type EventBus,
   EventBusClosedError,
-  eventFromRecord,
-  LocalSubscription,
-  resolveSubscription,
   type SubscribeOptions,
   type Subscription,
   ValidationError,
+} from '@aether/core';
+import {
+  boundedSubjectToken,
+  checkEventRecord,
+  eventFromRecord,
+  LocalSubscription,
+  resolveSubscription,
   validateEventRecord,
   validateNamespace,
-} from '@aether/core';
+} from '@aether/core/adapter';
 import type { Msg, NatsConnection, Subscription as NatsSubscription } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { ConnectionWatch } from './connection-watch.js';
 import {
+  findNatsBusError,
   isClosedConnectionError,
-  isNatsBusError,
   NatsBusError,
   permissionDenied,
   refusalOf,
@@ -33,7 +36,7 @@ import { releaseConnection } from './release-connection.js';
 import { NamespaceCheck } from './subject/namespace-check.js';
 import { compileRemoteFilter, type RemoteFilter } from './subject/remote-filter.js';
 import { checkNamespaceLength, eventSubject, subscriptionSubjects } from './subject/subject-layout.js';
-import { subjectToken, TokenCache, TokenValueCache } from './subject/subject-token.js';
+import { TokenCache, TokenValueCache } from './subject/subject-token.js';
 import { decodeDelivery } from './wire/decode-delivery.js';
 import { ORIGIN_HEADER } from './wire/origin.js';
 import { Sender } from './wire/sender.js';
@@ -129,7 +132,12 @@ export class NatsEventBus implements EventBus {
     validateNamespace(namespace);
     requireText(eventType, 'eventType');
     requireText(actorId, 'actorId');
-    return eventSubject(this.subjectPrefix, subjectToken(eventType), subjectToken(actorId), namespace);
+    return eventSubject(
+      this.subjectPrefix,
+      boundedSubjectToken(eventType),
+      boundedSubjectToken(actorId),
+      namespace,
+    );
   }
 
   /**
@@ -259,15 +267,14 @@ export class NatsEventBus implements EventBus {
     } catch (error) {
       this.#malformed++;
       this.#report(
-        isNatsBusError(error)
-          ? error
-          : new NatsBusError(
-              'MALFORMED_MESSAGE',
-              `dropped a message that could not be read: ${String(error)}`,
-              {
-                cause: error,
-              },
-            ),
+        findNatsBusError(error) ??
+          new NatsBusError(
+            'MALFORMED_MESSAGE',
+            `dropped a message that could not be read: ${String(error)}`,
+            {
+              cause: error,
+            },
+          ),
       );
     }
   }

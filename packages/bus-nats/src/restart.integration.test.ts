@@ -1,6 +1,7 @@
+import { isRetryable } from '@aether/core';
 import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isNatsBusError, isRetryableBusError } from './errors.js';
+import { isNatsBusError } from './errors.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { cleanup, makeEvent, settle, take, uniquePrefix } from './test-support/nats.js';
 
@@ -40,7 +41,7 @@ describe('a server restart', () => {
     await vi.waitFor(() => expect(publisher.connected).toBe(false), { timeout: 5000, interval: 10 });
     const failure = await publisher.publish('orders.eu', makeEvent()).catch((err: unknown) => err);
     expect(isNatsBusError(failure, 'DISCONNECTED')).toBe(true);
-    expect(isRetryableBusError(failure)).toBe(true);
+    expect(isRetryable(failure)).toBe(true);
     expect((failure as Error).message).toContain('nothing was delivered');
     expect(local.buffered).toBe(0); // a rejected publish reaches nobody, not even this process
     // Closing a bus whose server is gone does not wait for it: its connection stops reconnecting.
@@ -81,7 +82,7 @@ describe('a server restart', () => {
         await publisher.publish('orders', event);
         break;
       } catch (err) {
-        if (!isRetryableBusError(err)) throw err;
+        if (!isRetryable(err)) throw err;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }

@@ -5,8 +5,8 @@ import {
   type SubscribeOptions,
   type Subscription,
   validateEvent,
-  validateNamespace,
 } from '@aether/core';
+import { validateNamespace } from '@aether/core/adapter';
 import { describeEventBus } from './event-bus-suite.js';
 
 /**

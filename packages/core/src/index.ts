@@ -1,16 +1,32 @@
-/** Thrown by a closed bus's `publish` and `subscribe`; shared by every `EventBus` implementation. */
-export { EVENT_BUS_CLOSED, EventBusClosedError } from './bus/event-bus-closed-error.js';
-export { LocalEventBus } from './bus/local-event-bus.js';
-/** One bounded, filtered subscriber buffer read as an async iterator; a building block for other buses. */
-export { LocalSubscription } from './bus/local-subscription.js';
-/** Validates `subscribe()`'s pattern and options into the settings a `LocalSubscription` takes. */
-export { type ResolvedSubscription, resolveSubscription } from './bus/subscribe-options.js';
-export { decodeEvent, decodeEventRecord, encodeEvent } from './codec/json-codec.js';
-export { findVersionConflict, isVersionConflict } from './errors/is-version-conflict.js';
-export { REPLAY_ERROR, ReplayError } from './errors/replay-error.js';
-export { SUBSCRIPTION_OVERFLOW, SubscriptionOverflowError } from './errors/subscription-overflow-error.js';
-export { isValidationError, VALIDATION_ERROR, ValidationError } from './errors/validation-error.js';
+/**
+ * `@aether/core`: what an application uses. Events and snapshots, the store and bus contracts,
+ * the errors every package throws and how to recognise them, validation, replaying state, and the
+ * in-process bus. Store and bus authors find their toolkit in `@aether/core/adapter`.
+ */
 export {
+  EVENT_BUS_CLOSED,
+  EventBusClosedError,
+  findEventBusClosedError,
+  isEventBusClosedError,
+} from './bus/event-bus-closed-error.js';
+export { LocalEventBus } from './bus/local-event-bus.js';
+export { type AetherError, isRetryable } from './errors/error-kind.js';
+export { findReplayError, isReplayError, REPLAY_ERROR, ReplayError } from './errors/replay-error.js';
+export {
+  findSubscriptionOverflowError,
+  isSubscriptionOverflowError,
+  SUBSCRIPTION_OVERFLOW,
+  SubscriptionOverflowError,
+} from './errors/subscription-overflow-error.js';
+export {
+  findValidationError,
+  isValidationError,
+  VALIDATION_ERROR,
+  ValidationError,
+} from './errors/validation-error.js';
+export {
+  findVersionConflict,
+  isVersionConflict,
   VERSION_CONFLICT,
   type VersionConflictDetails,
   VersionConflictError,
@@ -26,21 +42,7 @@ export type {
 } from './event-store.js';
 export { isSnapshotStore, type LoadedState, loadState } from './load-state.js';
 export { type Reducer, type ReplayResult, type ReplayStart, replay } from './replay.js';
-export { compilePattern, matchesPattern, parsePattern, validateNamespace } from './subject/patterns.js';
-export { decodeSubjectToken, encodeSubjectToken } from './subject/subject-token.js';
-export { MAX_EVENT_ID_LENGTH, requireEventId } from './validation/event-id.js';
+export { MAX_EVENT_ID_LENGTH } from './validation/event-id.js';
 export { MAX_EVENT_BYTES } from './validation/event-size.js';
-export { freezeJsonObject, type JsonWalk } from './validation/freeze-json.js';
-export { requireText } from './validation/require-text.js';
-export {
-  checkEventRecord,
-  type EventRecord,
-  type EventRecordDraft,
-  eventFromRecord,
-  newEventRecordDraft,
-  requireMetadata,
-  requireVersion,
-  validateEvent,
-  validateEventRecord,
-} from './validation/validate-event.js';
-export { assertSnapshotNotAhead, validateSnapshot } from './validation/validate-snapshot.js';
+export { validateEvent } from './validation/validate-event.js';
+export { validateSnapshot } from './validation/validate-snapshot.js';

@@ -24,7 +24,7 @@ export {
   type RetryErrorCode,
 } from './errors/codes.js';
 export { DeadLetterHandlerError } from './errors/dead-letter-handler-error.js';
-export { isRetryError } from './errors/is-retry-error.js';
+export { findRetryError, isRetryError } from './errors/is-retry-error.js';
 export { RetryAbortedError } from './errors/retry-aborted-error.js';
 export { RetryExhaustedError } from './errors/retry-exhausted-error.js';
 export { RetryFailure } from './errors/retry-failure.js';

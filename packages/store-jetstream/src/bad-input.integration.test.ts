@@ -1,11 +1,11 @@
 import {
-  encodeEvent,
   isValidationError,
   MAX_EVENT_BYTES,
   ReplayError,
   ValidationError,
   validateEvent,
 } from '@aether/core';
+import { encodeEvent } from '@aether/core/adapter';
 import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeEvent } from '@aether/core';
+import { decodeEvent } from '@aether/core/adapter';
 import { type NatsCluster, startNatsCluster } from '@aether/nats-harness';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';

@@ -1,9 +1,10 @@
+import { isRetryable } from '@aether/core';
 import { connectionNames, type NatsServer, startNatsServer, testTls } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actorToken, SUBJECT_ROOT } from './config/naming.js';
-import { isRetryable } from './errors/store-error.js';
+
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import { cleanup, dropStreams, makeEvent, testConnection, uniqueStoreName } from './test-support/nats.js';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Event, encodeEvent } from '@aether/core';
+import type { Event } from '@aether/core';
+import { encodeEvent } from '@aether/core/adapter';
 import { connectionNames, type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';

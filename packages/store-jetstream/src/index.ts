@@ -1,9 +1,9 @@
 export { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './config/config.js';
-export { HASHED_TOKEN_MARK, MAX_ACTOR_TOKEN_LENGTH, SUBJECT_ROOT, streamNameFor } from './config/naming.js';
+export { SUBJECT_ROOT, streamNameFor } from './config/naming.js';
 export type { ResolvedConfig } from './config/resolve-config.js';
 export {
+  findJetStreamStoreError,
   isJetStreamStoreError,
-  isRetryable,
   JetStreamStoreError,
   type JetStreamStoreErrorCode,
 } from './errors/store-error.js';

@@ -4,22 +4,21 @@ import {
   type Event,
   type EventStoreWithErrors,
   type EventsWithErrors,
-  encodeEvent,
   type SnapshotStore,
   ValidationError,
   validateEvent,
 } from '@aether/core';
+import { checkFromVersion, encodeEvent } from '@aether/core/adapter';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect, type NodeConnectionOptions } from '@nats-io/transport-node';
 import type { JetStreamConfig } from './config/config.js';
 import { actorToken } from './config/naming.js';
 import { type ResolvedConfig, resolveConfig } from './config/resolve-config.js';
 import { type StoreContext, subjectOf } from './context.js';
-import { isJetStreamStoreError, JetStreamStoreError } from './errors/store-error.js';
+import { findJetStreamStoreError, JetStreamStoreError } from './errors/store-error.js';
 import { type ErrorContext, toStoreError } from './errors/to-store-error.js';
 import { openContext } from './open-context.js';
 import { selectFrom } from './read/actor-history.js';
-import { checkFromVersion } from './read/from-version.js';
 import { loadHistory } from './read/load-history.js';
 import { readHead } from './read/read-head.js';
 import { SnapshotBucket } from './snapshot/snapshot-bucket.js';
@@ -260,13 +259,11 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
 
   #mapError(err: unknown, context: ErrorContext): unknown {
     const mapped = toStoreError(err, context);
-    if (
-      this.#nc.isClosed() &&
-      isJetStreamStoreError(mapped, 'TIMEOUT', 'DISCONNECTED', 'STREAM_UNAVAILABLE')
-    ) {
+    const interrupted = findJetStreamStoreError(mapped, 'TIMEOUT', 'DISCONNECTED', 'STREAM_UNAVAILABLE');
+    if (this.#nc.isClosed() && interrupted !== undefined) {
       return new JetStreamStoreError(
         'CONNECTION_CLOSED',
-        `${mapped.message.split(';')[0]}: the NATS connection is closed`,
+        `${interrupted.message.split(';')[0]}: the NATS connection is closed`,
         {
           cause: err,
         },

@@ -1,4 +1,5 @@
-import { compilePattern } from '@aether/core';
+import { isRetryable } from '@aether/core';
+import { compilePattern } from '@aether/core/adapter';
 import { readerFor, readmeBlock } from '@aether/doc-check';
 import {
   type NatsCluster,
@@ -10,7 +11,7 @@ import {
   userWith,
 } from '@aether/nats-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isJetStreamStoreError, isRetryable } from './errors/store-error.js';
+import { isJetStreamStoreError } from './errors/store-error.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import {
   replicatedStorePermissions,

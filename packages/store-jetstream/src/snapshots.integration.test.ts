@@ -1,4 +1,5 @@
-import { encodeSubjectToken, loadState } from '@aether/core';
+import { loadState } from '@aether/core';
+import { encodeSubjectToken } from '@aether/core/adapter';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { Kvm } from '@nats-io/kv';
 import { connect } from '@nats-io/transport-node';

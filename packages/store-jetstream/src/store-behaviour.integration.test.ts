@@ -1,4 +1,5 @@
-import { encodeSubjectToken, isVersionConflict, VersionConflictError } from '@aether/core';
+import { isVersionConflict, VersionConflictError } from '@aether/core';
+import { encodeSubjectToken } from '@aether/core/adapter';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';

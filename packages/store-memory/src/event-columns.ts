@@ -1,4 +1,5 @@
-import type { Event, EventRecord } from '@aether/core';
+import type { Event } from '@aether/core';
+import type { EventRecord } from '@aether/core/adapter';
 
 type Data = EventRecord['data'];
 type Metadata = NonNullable<EventRecord['metadata']>;

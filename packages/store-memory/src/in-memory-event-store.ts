@@ -1,21 +1,23 @@
 import {
   type ActorSnapshot,
   type AnyEvent,
-  assertSnapshotNotAhead,
   type Event,
-  type EventRecord,
   type EventStoreWithErrors,
   type EventsWithErrors,
-  newEventRecordDraft,
   type SnapshotStore,
   VersionConflictError,
-  validateEventRecord,
   validateSnapshot,
 } from '@aether/core';
+import {
+  assertSnapshotNotAhead,
+  checkFromVersion,
+  type EventRecord,
+  newEventRecordDraft,
+  validateEventRecord,
+} from '@aether/core/adapter';
 import { copySnapshot } from './copies.js';
 import { EventColumns } from './event-columns.js';
 import { findStart } from './find-start.js';
-import { checkFromVersion } from './from-version.js';
 
 /**
  * Events and snapshots in process memory: for tests, demos and single-process tools.

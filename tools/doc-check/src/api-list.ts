@@ -13,12 +13,15 @@ export function exportedNames(indexSource: string): Set<string> {
   );
 }
 
-/** The names listed (``- `name` …``) between `<!-- api:start -->` and `<!-- api:end -->`. */
-export function documentedNames(readme: string): Set<string> {
+/**
+ * The names listed (``- `name` …``) between `<!-- <marker>:start -->` and `<!-- <marker>:end -->`
+ * (`api` by default: a package with a second entry point lists that one under another marker).
+ */
+export function documentedNames(readme: string, marker = 'api'): Set<string> {
   return new Set(
-    [...between(readme, '<!-- api:start -->', '<!-- api:end -->').matchAll(/^- `([A-Za-z_]+)/gm)].map(
-      (match) => match[1] as string,
-    ),
+    [
+      ...between(readme, `<!-- ${marker}:start -->`, `<!-- ${marker}:end -->`).matchAll(/^- `([A-Za-z_]+)/gm),
+    ].map((match) => match[1] as string),
   );
 }
 
@@ -29,19 +32,24 @@ export interface ApiListOptions {
   packageName: string;
   /** Names `index.ts` is known to export: proof that the exports were read at all. */
   samples: readonly string[];
+  /** The README markers around the list: `api` (the default) for the main entry. */
+  marker?: string;
+  /** The entry point, as the test names show it: the package's name by default. */
+  entryName?: string;
 }
 
 /** Tests that the README's API list names every export of `index.ts`, and nothing else. */
 export function describeApiList(options: ApiListOptions): void {
-  describe('README API list', () => {
+  const entry = options.entryName ?? options.packageName;
+  describe(`README API list of ${entry}`, () => {
     const exported = exportedNames(options.indexSource);
-    const documented = documentedNames(options.readme);
+    const documented = documentedNames(options.readme, options.marker);
 
     it('reads the exports of index.ts', () => {
       for (const name of options.samples) expect(exported.has(name)).toBe(true);
     });
 
-    it(`documents every export of ${options.packageName}`, () => {
+    it(`documents every export of ${entry}`, () => {
       expect([...exported].filter((name) => !documented.has(name))).toEqual([]);
     });
 

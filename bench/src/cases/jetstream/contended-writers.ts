@@ -1,4 +1,5 @@
-import { type Event, encodeEvent, isVersionConflict } from '@aether/core';
+import { type Event, isVersionConflict } from '@aether/core';
+import { encodeEvent } from '@aether/core/adapter';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { openAetherStore } from './aether-store.js';
 import { orderEvent } from './events.js';

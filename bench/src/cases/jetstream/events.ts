@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Event, encodeEvent, encodeSubjectToken } from '@aether/core';
+import type { Event } from '@aether/core';
+import { encodeEvent, encodeSubjectToken } from '@aether/core/adapter';
 import { subjectPrefix } from './streams.js';
 
 export type OrderLine = { sku: string; quantity: number; priceCents: number };

@@ -1,8 +1,8 @@
 // The example in README.md, run by readme-example.integration.test.ts against a real nats-server.
 // README:start
 import { randomUUID } from 'node:crypto';
-import { isValidationError } from '@aether/core';
-import { isRetryableBusError, NatsEventBus } from '../index.js';
+import { findValidationError, isRetryable } from '@aether/core';
+import { NatsEventBus } from '../index.js';
 
 export async function main(servers: string, subjectPrefix = 'shop'): Promise<string[]> {
   const lines: string[] = [];
@@ -36,8 +36,9 @@ export async function main(servers: string, subjectPrefix = 'shop'): Promise<str
     try {
       await orders.publish('eu.*', event('OrderPlaced', 'order-4', 1));
     } catch (err) {
-      if (isValidationError(err)) lines.push(`refused: ${err.message}`);
-      else if (isRetryableBusError(err)) lines.push('NATS is down: retry the same event later');
+      const invalid = findValidationError(err);
+      if (invalid) lines.push(`refused: ${invalid.message}`);
+      else if (isRetryable(err)) lines.push('NATS is down: retry the same event later');
       else throw err;
     }
   } finally {

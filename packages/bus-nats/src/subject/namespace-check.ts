@@ -1,4 +1,4 @@
-import { validateNamespace } from '@aether/core';
+import { validateNamespace } from '@aether/core/adapter';
 import { checkNamespaceLength } from './subject-layout.js';
 
 /**

@@ -1,4 +1,5 @@
-import { resolveSubscription, validateEvent } from '@aether/core';
+import { validateEvent } from '@aether/core';
+import { resolveSubscription } from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRemoteFilter } from './remote-filter.js';

@@ -1,4 +1,5 @@
-import { compilePattern, type Event, parsePattern } from '@aether/core';
+import type { Event } from '@aether/core';
+import { compilePattern, parsePattern } from '@aether/core/adapter';
 
 /** Decides whether an event that arrived over NATS reaches one subscription. */
 export type RemoteFilter = (event: Event) => boolean;

@@ -1,4 +1,5 @@
 import { isValidationError } from '@aether/core';
+import { boundedSubjectToken } from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,6 @@ import {
   subscriptionSubjects,
   validateSubjectPrefix,
 } from './subject-layout.js';
-import { subjectToken } from './subject-token.js';
 
 describe('subscriptionSubjects', () => {
   it('listens on every type and actor of the namespace pattern when there are no filters', () => {
@@ -39,10 +39,10 @@ describe('parseEventSubject', () => {
       .map((tokens) => tokens.join('.'));
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), namespace, (type, actor, ns) => {
-        const subject = eventSubject('app.bus', subjectToken(type), subjectToken(actor), ns);
+        const subject = eventSubject('app.bus', boundedSubjectToken(type), boundedSubjectToken(actor), ns);
         expect(parseEventSubject('app.bus', subject)).toEqual({
-          typeToken: subjectToken(type),
-          actorToken: subjectToken(actor),
+          typeToken: boundedSubjectToken(type),
+          actorToken: boundedSubjectToken(actor),
           namespace: ns,
         });
       }),

@@ -1,5 +1,5 @@
-import { parsePattern, ValidationError, validateNamespace } from '@aether/core';
-import { subjectToken } from './subject-token.js';
+import { ValidationError } from '@aether/core';
+import { boundedSubjectToken, parsePattern, validateNamespace } from '@aether/core/adapter';
 
 /** The subject prefix when none is given. */
 export const DEFAULT_SUBJECT_PREFIX = 'aether-bus';
@@ -11,7 +11,7 @@ export const MAX_NAMESPACE_BYTES = 1024;
 /**
  * Where an event travels: `<prefix>.<event type token>.<actor id token>.<namespace>`. The
  * namespace comes last so that every namespace pattern (`*`, `>`, literal tokens) is also a NATS
- * pattern the server applies; the event type and actor id are one token each (`subjectToken`).
+ * pattern the server applies; the event type and actor id are one token each (`boundedSubjectToken`).
  */
 export function eventSubject(
   prefix: string,
@@ -36,10 +36,12 @@ export function subscriptionSubjects(
 ): string[] {
   const actor =
     actorPattern !== undefined && parsePattern(actorPattern, 'actorPattern').every(isLiteral)
-      ? subjectToken(actorPattern)
+      ? boundedSubjectToken(actorPattern)
       : '*';
   const types =
-    eventTypes === undefined || eventTypes.length === 0 ? ['*'] : [...new Set(eventTypes)].map(subjectToken);
+    eventTypes === undefined || eventTypes.length === 0
+      ? ['*']
+      : [...new Set(eventTypes)].map(boundedSubjectToken);
   return types.map((type) => eventSubject(prefix, type, actor, namespacePattern));
 }
 

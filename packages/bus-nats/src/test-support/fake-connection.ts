@@ -1,4 +1,4 @@
-import { matchesPattern, parsePattern } from '@aether/core';
+import { matchesPattern, parsePattern } from '@aether/core/adapter';
 import {
   type Msg,
   type MsgHdrs,

@@ -1,10 +1,11 @@
-import { type AnyEvent, checkEventRecord } from '@aether/core';
-import { HASHED_TOKEN_MARK, subjectToken } from '../subject/subject-token.js';
+import type { AnyEvent } from '@aether/core';
+import { boundedSubjectToken, checkEventRecord, HASHED_TOKEN_MARK } from '@aether/core/adapter';
+
 import { PayloadEncoder } from '../wire/encode-payload.js';
 import { HEADER_BYTES, LENGTH_BYTES, PAYLOAD_FORMAT } from '../wire/payload-format.js';
 
 const encoder = new PayloadEncoder();
-const isHashed = (value: string) => subjectToken(value).startsWith(HASHED_TOKEN_MARK);
+const isHashed = (value: string) => boundedSubjectToken(value).startsWith(HASHED_TOKEN_MARK);
 
 /** The payload a bus sends for `event` (a copy, so later encodes never touch it). */
 export function busPayload(event: AnyEvent): Uint8Array {

@@ -1,9 +1,10 @@
-import { encodeEvent, validateEvent } from '@aether/core';
+import { validateEvent } from '@aether/core';
+import { boundedSubjectToken, encodeEvent } from '@aether/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { isNatsBusError } from '../errors.js';
 import { NamespaceCheck } from '../subject/namespace-check.js';
 import { eventSubject } from '../subject/subject-layout.js';
-import { subjectToken, TokenValueCache } from '../subject/subject-token.js';
+import { TokenValueCache } from '../subject/subject-token.js';
 import { busPayload, handMadePayload } from '../test-support/payloads.js';
 import { decodeDelivery } from './decode-delivery.js';
 import { FLAG_ACTOR_ID, FLAG_EVENT_TYPE } from './payload-format.js';
@@ -21,7 +22,7 @@ const event = validateEvent({
 const longType = `Type-${'t'.repeat(2000)}`;
 const longActor = `actor ${'a'.repeat(2000)}`;
 const subjectOf = (namespace: string, type = event.eventType, actor = event.actorId) =>
-  eventSubject('app', subjectToken(type), subjectToken(actor), namespace);
+  eventSubject('app', boundedSubjectToken(type), boundedSubjectToken(actor), namespace);
 
 function failure(subject: string, data: Uint8Array): unknown {
   try {
@@ -122,7 +123,7 @@ describe('decodeDelivery', () => {
     ],
     [
       'a subject with an invalid namespace',
-      `app.${subjectToken(event.eventType)}.${subjectToken(event.actorId)}.orders..eu`,
+      `app.${boundedSubjectToken(event.eventType)}.${boundedSubjectToken(event.actorId)}.orders..eu`,
       busPayload(event),
       /invalid namespace/,
     ],

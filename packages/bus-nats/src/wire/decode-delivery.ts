@@ -1,8 +1,10 @@
 import type { Delivery, Event } from '@aether/core';
+import { boundedSubjectToken, valueOfBoundedToken } from '@aether/core/adapter';
 import { NatsBusError } from '../errors.js';
 import type { NamespaceCheck } from '../subject/namespace-check.js';
 import { parseEventSubject } from '../subject/subject-layout.js';
-import { subjectToken, type TokenValueCache, valueOfToken } from '../subject/subject-token.js';
+import type { TokenValueCache } from '../subject/subject-token.js';
+
 import { type DecodedPayload, decodePayload } from './decode-payload.js';
 
 /** What decoding remembers between messages: event types of tokens and namespaces already checked. */
@@ -74,7 +76,7 @@ function resolveToken(
 ): string {
   let named: string | undefined;
   try {
-    named = cache === undefined ? valueOfToken(token) : cache.get(token);
+    named = cache === undefined ? valueOfBoundedToken(token) : cache.get(token);
   } catch (cause) {
     throw malformed(subject, data, `the subject's ${what} token is not one the bus writes`, cause);
   }
@@ -89,7 +91,7 @@ function resolveToken(
       data,
       `the subject's ${what} token is a hash, and the payload does not carry the ${what}`,
     );
-  if (subjectToken(carried) !== token) {
+  if (boundedSubjectToken(carried) !== token) {
     throw malformed(
       subject,
       data,

@@ -1,10 +1,5 @@
-import {
-  freezeJsonObject,
-  requireEventId,
-  requireMetadata,
-  requireText,
-  ValidationError,
-} from '@aether/core';
+import { ValidationError } from '@aether/core';
+import { freezeJsonObject, requireEventId, requireMetadata, requireText } from '@aether/core/adapter';
 import {
   FLAG_ACTOR_ID,
   FLAG_EVENT_TYPE,

@@ -1,4 +1,5 @@
-import { type EventRecord, ValidationError } from '@aether/core';
+import { ValidationError } from '@aether/core';
+import type { EventRecord } from '@aether/core/adapter';
 import {
   FLAG_ACTOR_ID,
   FLAG_EVENT_TYPE,

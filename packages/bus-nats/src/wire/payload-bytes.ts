@@ -1,5 +1,6 @@
-import { type AnyEvent, checkEventRecord } from '@aether/core';
-import { HASHED_TOKEN_MARK, subjectToken } from '../subject/subject-token.js';
+import type { AnyEvent } from '@aether/core';
+import { boundedSubjectToken, checkEventRecord, HASHED_TOKEN_MARK } from '@aether/core/adapter';
+
 import { PayloadEncoder } from './encode-payload.js';
 
 /**
@@ -16,5 +17,5 @@ export function payloadBytes(event: AnyEvent): number {
 const encoder = new PayloadEncoder();
 
 function isHashed(value: string): boolean {
-  return subjectToken(value).startsWith(HASHED_TOKEN_MARK);
+  return boundedSubjectToken(value).startsWith(HASHED_TOKEN_MARK);
 }

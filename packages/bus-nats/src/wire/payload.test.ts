@@ -1,4 +1,5 @@
-import { checkEventRecord, eventFromRecord, requireEventId, validateEvent } from '@aether/core';
+import { validateEvent } from '@aether/core';
+import { checkEventRecord, eventFromRecord, requireEventId } from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handMadePayload } from '../test-support/payloads.js';

@@ -1,9 +1,11 @@
-import { type EventRecord, ValidationError } from '@aether/core';
+import { ValidationError } from '@aether/core';
+import { boundedSubjectToken, type EventRecord, HASHED_TOKEN_MARK } from '@aether/core/adapter';
 import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
 import type { ConnectionWatch } from '../connection-watch.js';
 import { isClosedConnectionError, NatsBusError, publishFailure } from '../errors.js';
 import { eventSubject } from '../subject/subject-layout.js';
-import { HASHED_TOKEN_MARK, subjectToken, type TokenCache } from '../subject/subject-token.js';
+import type { TokenCache } from '../subject/subject-token.js';
+
 import { describeEvent } from './describe-event.js';
 import { PayloadEncoder } from './encode-payload.js';
 import { originHeaders } from './origin.js';
@@ -67,7 +69,7 @@ export class Sender {
       );
     }
     const typeToken = types.get(event.eventType);
-    const actorToken = subjectToken(event.actorId);
+    const actorToken = boundedSubjectToken(event.actorId);
     const subject = eventSubject(subjectPrefix, typeToken, actorToken, namespace);
     // A hashed token cannot be decoded: the value then travels in the payload.
     const payload = this.#encoder.encode(

@@ -1,4 +1,4 @@
-import { type Event, isValidationError, type ValidationError, validateEvent } from '@aether/core';
+import { type Event, findValidationError, type ValidationError, validateEvent } from '@aether/core';
 
 /** What `validateEvent` from `@aether/core` makes of an input: the event as stored, or its refusal. */
 export type CoreVerdict = { accepted: Event } | { refused: ValidationError };
@@ -8,7 +8,8 @@ export function coreVerdict(input: unknown): CoreVerdict {
   try {
     return { accepted: validateEvent(input) };
   } catch (error) {
-    if (!isValidationError(error)) throw error;
-    return { refused: error };
+    const refused = findValidationError(error);
+    if (refused === undefined) throw error;
+    return { refused };
   }
 }

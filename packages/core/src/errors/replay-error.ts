@@ -1,4 +1,4 @@
-import { brandOf } from './brand.js';
+import { type ErrorKind, errorKind } from './error-kind.js';
 
 export const REPLAY_ERROR = 'REPLAY_ERROR';
 const previewBytes = 64;
@@ -8,6 +8,7 @@ const maxCauseChars = 120;
 /** A stored message that could not be decoded into an event: reported, never a crash. */
 export class ReplayError extends Error {
   readonly code = REPLAY_ERROR;
+  readonly retryable = false;
   /** Where the message sits in its store (the JetStream stream sequence, or the in-memory position). */
   readonly sequenceNumber: number;
   /** The message exactly as stored. */
@@ -22,9 +23,17 @@ export class ReplayError extends Error {
     this.name = 'ReplayError';
     this.sequenceNumber = details.sequenceNumber;
     this.rawData = details.rawData;
-    Object.defineProperty(this, brandOf('ReplayError'), { value: true });
+    replayErrors.mark(this);
   }
 }
+
+const replayErrors: ErrorKind<ReplayError> = errorKind('@aether/core.ReplayError');
+
+/** The `ReplayError` in `err` or its `cause` chain, from any copy of `@aether/core`. */
+export const findReplayError = (err: unknown): ReplayError | undefined => replayErrors.find(err);
+
+/** True when `err` or an error in its `cause` chain is a `ReplayError`. */
+export const isReplayError = (err: unknown): boolean => replayErrors.is(err);
 
 // The cause's message can quote the bad input (a megabyte-long version string, say): cut it.
 function describe(cause: unknown): string {

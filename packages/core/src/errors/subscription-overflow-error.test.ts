@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { brandOf, hasBrand } from './brand.js';
-import { SUBSCRIPTION_OVERFLOW, SubscriptionOverflowError } from './subscription-overflow-error.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  findSubscriptionOverflowError,
+  isSubscriptionOverflowError,
+  SUBSCRIPTION_OVERFLOW,
+  SubscriptionOverflowError,
+} from './subscription-overflow-error.js';
 
 describe('SubscriptionOverflowError', () => {
   it('has a stable code, the subscription details and a message that says what to do', () => {
@@ -17,9 +21,13 @@ describe('SubscriptionOverflowError', () => {
     expect(err.message).toContain('raise bufferSize');
   });
 
-  it('is branded so that a second copy of the package recognises it', () => {
-    const err = new SubscriptionOverflowError({ namespacePattern: '>', bufferSize: 1 });
-    expect(hasBrand(err, brandOf('SubscriptionOverflowError'))).toBe(true);
-    expect(hasBrand(new Error('x'), brandOf('SubscriptionOverflowError'))).toBe(false);
+  it('is recognised by a second copy of the package, and through a cause chain', async () => {
+    vi.resetModules();
+    const copy = await import('./subscription-overflow-error.js');
+    const err = new copy.SubscriptionOverflowError({ namespacePattern: '>', bufferSize: 1 });
+    expect(err).not.toBeInstanceOf(SubscriptionOverflowError);
+    expect(isSubscriptionOverflowError(err)).toBe(true);
+    expect(findSubscriptionOverflowError(new Error('loop ended', { cause: err }))).toBe(err);
+    expect(isSubscriptionOverflowError(new Error('x'))).toBe(false);
   });
 });

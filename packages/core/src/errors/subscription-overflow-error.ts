@@ -1,4 +1,4 @@
-import { brandOf } from './brand.js';
+import { type ErrorKind, errorKind } from './error-kind.js';
 
 export const SUBSCRIPTION_OVERFLOW = 'SUBSCRIPTION_OVERFLOW';
 
@@ -15,6 +15,7 @@ export interface SubscriptionOverflowDetails {
  */
 export class SubscriptionOverflowError extends Error {
   readonly code = SUBSCRIPTION_OVERFLOW;
+  readonly retryable = false;
   readonly namespacePattern: string;
   readonly bufferSize: number;
 
@@ -28,6 +29,17 @@ export class SubscriptionOverflowError extends Error {
     this.name = 'SubscriptionOverflowError';
     this.namespacePattern = details.namespacePattern;
     this.bufferSize = details.bufferSize;
-    Object.defineProperty(this, brandOf('SubscriptionOverflowError'), { value: true });
+    subscriptionOverflows.mark(this);
   }
 }
+
+const subscriptionOverflows: ErrorKind<SubscriptionOverflowError> = errorKind(
+  '@aether/core.SubscriptionOverflowError',
+);
+
+/** The `SubscriptionOverflowError` in `err` or its `cause` chain, from any copy of `@aether/core`. */
+export const findSubscriptionOverflowError = (err: unknown): SubscriptionOverflowError | undefined =>
+  subscriptionOverflows.find(err);
+
+/** True when `err` or an error in its `cause` chain is a `SubscriptionOverflowError`. */
+export const isSubscriptionOverflowError = (err: unknown): boolean => subscriptionOverflows.is(err);

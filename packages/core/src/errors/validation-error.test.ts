@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { isValidationError, VALIDATION_ERROR, ValidationError } from './validation-error.js';
+import {
+  findValidationError,
+  isValidationError,
+  VALIDATION_ERROR,
+  ValidationError,
+} from './validation-error.js';
 
 describe('ValidationError', () => {
   it('names the field and the problem', () => {
@@ -26,6 +31,13 @@ describe('isValidationError', () => {
     const foreign = new copy.ValidationError('id', 'must not be empty');
     expect(foreign instanceof ValidationError).toBe(false);
     expect(isValidationError(foreign)).toBe(true);
+  });
+
+  it('finds one in a cause chain', () => {
+    const err = new ValidationError('id', 'must not be empty');
+    const wrapper = new Error('save failed', { cause: err });
+    expect(isValidationError(wrapper)).toBe(true);
+    expect(findValidationError(wrapper)).toBe(err);
   });
 
   it.each([

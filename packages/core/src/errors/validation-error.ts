@@ -1,24 +1,25 @@
-import { brandOf } from './brand.js';
+import { type ErrorKind, errorKind } from './error-kind.js';
 
 export const VALIDATION_ERROR = 'VALIDATION_ERROR';
 
 /** Input that can never be stored or published; `field` names the offending part, e.g. `data.items[2]`. */
 export class ValidationError extends Error {
   readonly code = VALIDATION_ERROR;
+  readonly retryable = false;
   readonly field: string;
 
   constructor(field: string, problem: string, options?: { cause?: unknown }) {
     super(`invalid ${field}: ${problem}`, options);
     this.name = 'ValidationError';
     this.field = field;
-    Object.defineProperty(this, brandOf('ValidationError'), { value: true });
+    validationErrors.mark(this);
   }
 }
 
-/** True for a `ValidationError` from any copy of `@aether/core`. */
-export function isValidationError(err: unknown): err is ValidationError {
-  return (
-    err instanceof ValidationError ||
-    (err instanceof Error && (err as { code?: unknown }).code === VALIDATION_ERROR)
-  );
-}
+const validationErrors: ErrorKind<ValidationError> = errorKind('@aether/core.ValidationError');
+
+/** The `ValidationError` in `err` or its `cause` chain, from any copy of `@aether/core`. */
+export const findValidationError = (err: unknown): ValidationError | undefined => validationErrors.find(err);
+
+/** True when `err` or an error in its `cause` chain is a `ValidationError`. */
+export const isValidationError = (err: unknown): boolean => validationErrors.is(err);

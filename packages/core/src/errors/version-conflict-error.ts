@@ -1,7 +1,6 @@
-import { brandOf } from './brand.js';
+import { type ErrorKind, errorKind } from './error-kind.js';
 
 export const VERSION_CONFLICT = 'VERSION_CONFLICT';
-export const versionConflictBrand = brandOf('VersionConflictError');
 
 export interface VersionConflictDetails {
   actorId: string;
@@ -12,6 +11,8 @@ export interface VersionConflictDetails {
 /** A writer tried to append a version that is not above the actor's latest: it worked on stale state. */
 export class VersionConflictError extends Error {
   readonly code = VERSION_CONFLICT;
+  /** False: the same event would conflict again. Read the actor again and decide anew (`saveWithRetry`). */
+  readonly retryable = false;
   readonly actorId: string;
   readonly attemptedVersion: number;
   readonly currentVersion: number;
@@ -26,6 +27,31 @@ export class VersionConflictError extends Error {
     this.actorId = details.actorId;
     this.attemptedVersion = details.attemptedVersion;
     this.currentVersion = details.currentVersion;
-    Object.defineProperty(this, versionConflictBrand, { value: true });
+    versionConflicts.mark(this);
   }
 }
+
+// A conflict from any store, even one that does not use this class: an Error with the code and the
+// three fields.
+function looksLikeVersionConflict(value: object): boolean {
+  const candidate = value as Partial<Record<keyof VersionConflictError, unknown>>;
+  return (
+    value instanceof Error &&
+    candidate.code === VERSION_CONFLICT &&
+    typeof candidate.actorId === 'string' &&
+    typeof candidate.attemptedVersion === 'number' &&
+    typeof candidate.currentVersion === 'number'
+  );
+}
+
+const versionConflicts: ErrorKind<VersionConflictError> = errorKind(
+  '@aether/core.VersionConflictError',
+  looksLikeVersionConflict,
+);
+
+/** The `VersionConflictError` in `err` or its `cause` chain, from any copy of `@aether/core`, or any store that throws one with its code and fields. */
+export const findVersionConflict = (err: unknown): VersionConflictError | undefined =>
+  versionConflicts.find(err);
+
+/** True when `err` or an error in its `cause` chain is a version conflict (see `findVersionConflict`). */
+export const isVersionConflict = (err: unknown): boolean => versionConflicts.is(err);

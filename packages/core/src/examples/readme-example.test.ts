@@ -32,3 +32,12 @@ describeApiList({
   packageName: '@aether/core',
   samples: ['VersionConflictError', 'Event'],
 });
+
+describeApiList({
+  readme,
+  indexSource: read('../adapter.ts'),
+  packageName: '@aether/core',
+  entryName: '@aether/core/adapter',
+  marker: 'adapter-api',
+  samples: ['validateEventRecord', 'errorKind'],
+});

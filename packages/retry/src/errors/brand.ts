@@ -1,11 +1,16 @@
-/**
- * Brands survive duplicated package copies: `Symbol.for` gives every copy of `@aether/retry` the
- * same symbol, where `instanceof` fails across copies.
- */
-export const retryErrorBrand = Symbol.for('@aether/retry.error');
+import type { AetherError } from '@aether/core';
+import { type ErrorKind, errorKind } from '@aether/core/adapter';
+import type { RetryErrorCode } from './codes.js';
 
-export function brand(error: Error): void {
-  Object.defineProperty(error, retryErrorBrand, { value: true });
+/** An error `@aether/retry` throws: one of its codes. */
+export type RetryError = AetherError & { readonly code: RetryErrorCode };
+
+/** Every error of `@aether/retry`, recognised across duplicated package copies. */
+export const retryErrors: ErrorKind<RetryError> = errorKind('@aether/retry.error');
+
+/** Brands a new error of this package (call it in the constructor). */
+export function brand(error: RetryError): void {
+  retryErrors.mark(error);
 }
 
 /** A one-line description of any thrown value, short enough for another error's message. */

@@ -7,6 +7,8 @@ import { CIRCUIT_OPEN } from './codes.js';
  */
 export class CircuitOpenError extends Error {
   readonly code = CIRCUIT_OPEN;
+  /** True: the same call may run once the breaker lets calls through again (see `retryAfterMs`). */
+  readonly retryable = true;
   /** The breaker's name (`'circuit'` unless one was given). */
   readonly circuit: string;
   readonly state: 'open' | 'half-open';

@@ -8,6 +8,7 @@ import { DEAD_LETTER_HANDLER_FAILED } from './codes.js';
  */
 export class DeadLetterHandlerError<Letter = unknown> extends Error {
   readonly code = DEAD_LETTER_HANDLER_FAILED;
+  readonly retryable = false;
   readonly letters: readonly Letter[];
   readonly errors: readonly unknown[];
 

@@ -1,15 +1,13 @@
-import { retryErrorBrand } from './brand.js';
+import { type RetryError, retryErrors } from './brand.js';
 import type { RetryErrorCode } from './codes.js';
 
 /**
- * True for an error thrown by `@aether/retry` (from any copy of the package), optionally only for
- * the given codes: `isRetryError(err, 'CIRCUIT_OPEN')`. Looks at `err` itself, not its causes.
+ * The error of `@aether/retry` (from any copy of the package) in `err` or its `cause` chain,
+ * optionally only one with one of `codes`: `findRetryError(err, 'CIRCUIT_OPEN')`.
  */
-export function isRetryError(
-  error: unknown,
-  ...codes: RetryErrorCode[]
-): error is Error & { code: RetryErrorCode } {
-  if (typeof error !== 'object' || error === null) return false;
-  if ((error as Record<symbol, unknown>)[retryErrorBrand] !== true) return false;
-  return codes.length === 0 || codes.includes((error as { code: RetryErrorCode }).code);
-}
+export const findRetryError = (err: unknown, ...codes: RetryErrorCode[]): RetryError | undefined =>
+  retryErrors.find(err, ...codes);
+
+/** True when `err` or an error in its `cause` chain is an error of `@aether/retry` (with one of `codes`). */
+export const isRetryError = (err: unknown, ...codes: RetryErrorCode[]): boolean =>
+  retryErrors.is(err, ...codes);

@@ -8,6 +8,8 @@ import type { RETRY_ABORTED, RETRY_EXHAUSTED, RETRY_THRASHING } from './codes.js
  */
 export abstract class RetryFailure extends Error {
   abstract readonly code: typeof RETRY_EXHAUSTED | typeof RETRY_THRASHING | typeof RETRY_ABORTED;
+  /** False: the retrying is over; what to do next is the caller's decision (see `errors`). */
+  readonly retryable = false;
   /** How many times the operation ran. */
   readonly attempts: number;
   /** What each attempt threw, in order. */

@@ -4,6 +4,8 @@ import { RETRY_QUEUE_CLOSED, RETRY_QUEUE_FULL } from './codes.js';
 /** `RetryQueue.enqueue` refused an event: the queue already holds `capacity` unfinished events. */
 export class RetryQueueFullError extends Error {
   readonly code = RETRY_QUEUE_FULL;
+  /** True: the queue may have room once it has worked through what it holds. */
+  readonly retryable = true;
   readonly capacity: number;
   readonly actorId: string;
   readonly eventId: string;
@@ -28,6 +30,7 @@ export class RetryQueueFullError extends Error {
  */
 export class RetryQueueClosedError extends Error {
   readonly code = RETRY_QUEUE_CLOSED;
+  readonly retryable = false;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type AnyEvent, isVersionConflict } from '@aether/core';
+import { type AnyEvent, isRetryable, isVersionConflict } from '@aether/core';
 import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { uniqueTestName } from '@aether/nats-harness/test-connection';
-import { isRetryable, JetStreamEventStore } from '@aether/store-jetstream';
+import { JetStreamEventStore } from '@aether/store-jetstream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { constant } from '../backoff/constant.js';
 import { exponentialWithJitter } from '../backoff/jitter.js';

@@ -1,13 +1,12 @@
-import { decodeSubjectToken, validateNamespace } from '@aether/core';
+import {
+  decodeSubjectToken,
+  HASHED_TOKEN_MARK,
+  MAX_SUBJECT_TOKEN_LENGTH as MAX_ACTOR_TOKEN_LENGTH,
+  validateNamespace,
+} from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  actorToken,
-  HASHED_TOKEN_MARK,
-  MAX_ACTOR_TOKEN_LENGTH,
-  snapshotKeyFor,
-  streamNameFor,
-} from './naming.js';
+import { actorToken, snapshotKeyFor, streamNameFor } from './naming.js';
 
 function isNamespace(text: string): boolean {
   try {

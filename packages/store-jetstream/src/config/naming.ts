@@ -1,17 +1,9 @@
-import { createHash } from 'node:crypto';
-import { encodeSubjectToken, ValidationError, validateNamespace } from '@aether/core';
+import { ValidationError } from '@aether/core';
+import { boundedSubjectToken, validateNamespace } from '@aether/core/adapter';
 
 /** The first subject token of every store subject: `aether-store.<stream>.<encoded actor id>`. */
 export const SUBJECT_ROOT = 'aether-store';
 
-/**
- * The longest subject token an actor id is written as. NATS refuses protocol lines over 4096 bytes
- * (`max_control_line`) and drops the connection, and the API subjects of direct gets, consumers
- * and snapshot keys embed the actor's subject; 1024 keeps every one of them well inside.
- */
-export const MAX_ACTOR_TOKEN_LENGTH = 1024;
-/** Starts the token of an actor id too long to encode: `~` is never followed by `H` in an encoded id. */
-export const HASHED_TOKEN_MARK = '~H';
 const maxStreamNameLength = 100;
 const storeNamePattern = /^[A-Za-z0-9-]+(_[A-Za-z0-9-]+)*$/;
 
@@ -72,22 +64,16 @@ export function snapshotBucketFor(stream: string): string {
 }
 
 /**
- * The actor's subject token: `encodeSubjectToken(actorId)`, injective and reversible. An id whose
- * encoding is longer than `MAX_ACTOR_TOKEN_LENGTH` (say 2,000 characters of Unicode, which encode
- * to ~10,000) cannot fit a NATS subject; its token is `~H` + the SHA-256 of its UTF-16 code units
- * instead, which no encoded id can equal. Such an id still round-trips exactly (every event holds
- * it), and reads check it, so even a hash collision could never show one actor another's events.
+ * The actor's subject token: `boundedSubjectToken(actorId)` from `@aether/core/adapter`, injective
+ * and reversible, or for an id too long to encode (say 2,000 characters of Unicode) a hash. Such an
+ * id still round-trips exactly (every event holds it), and reads check it, so even a hash collision
+ * could never show one actor another's events.
  */
 export function actorToken(actorId: unknown): string {
   if (typeof actorId !== 'string' || actorId.length === 0) {
     throw new ValidationError('actorId', 'must be a non-empty string');
   }
-  const token = encodeSubjectToken(actorId);
-  if (token.length <= MAX_ACTOR_TOKEN_LENGTH) return token;
-  return (
-    HASHED_TOKEN_MARK +
-    createHash('sha256').update(Buffer.from(actorId, 'utf16le')).digest('hex').toUpperCase()
-  );
+  return boundedSubjectToken(actorId);
 }
 
 /**

@@ -1,10 +1,10 @@
-import { ValidationError, VersionConflictError } from '@aether/core';
+import { isRetryable, ValidationError, VersionConflictError } from '@aether/core';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { errors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
 import { ConnectionDownError } from '../connection/connection-down-error.js';
 import { apiCodeOf, classifyNatsError } from './classify.js';
-import { isJetStreamStoreError, isRetryable, JetStreamStoreError } from './store-error.js';
+import { isJetStreamStoreError, JetStreamStoreError } from './store-error.js';
 import { type ErrorContext, toStoreError } from './to-store-error.js';
 
 const save: ErrorContext = {

@@ -1,3 +1,4 @@
+import { type ErrorKind, errorKind } from '@aether/core/adapter';
 /**
  * What went wrong, as a stable code a program can branch on:
  *
@@ -42,8 +43,6 @@ const retryableCodes: ReadonlySet<JetStreamStoreErrorCode> = new Set([
   'CONTENTION',
 ]);
 
-const brand = Symbol.for('@aether/store-jetstream.JetStreamStoreError');
-
 /** What a `PERMISSION_DENIED` error says the server refused: the permission and the subject. */
 export interface RefusedPermission {
   /** The NATS permission that is missing: to publish to `subject`, or to subscribe to it. */
@@ -75,21 +74,21 @@ export class JetStreamStoreError extends Error {
     this.apiCode = options?.apiCode;
     this.permission = options?.refused?.permission;
     this.subject = options?.refused?.subject;
-    Object.defineProperty(this, brand, { value: true });
+    storeErrors.mark(this);
   }
 }
 
-/** True for a `JetStreamStoreError` from any copy of this package, optionally with one of `codes`. */
-export function isJetStreamStoreError(
+const storeErrors: ErrorKind<JetStreamStoreError> = errorKind('@aether/store-jetstream.JetStreamStoreError');
+
+/**
+ * The `JetStreamStoreError` in `err` or its `cause` chain, from any copy of this package, optionally
+ * only one with one of `codes`.
+ */
+export const findJetStreamStoreError = (
   err: unknown,
   ...codes: JetStreamStoreErrorCode[]
-): err is JetStreamStoreError {
-  if (typeof err !== 'object' || err === null || (err as Record<symbol, unknown>)[brand] !== true)
-    return false;
-  return codes.length === 0 || codes.includes((err as JetStreamStoreError).code);
-}
+): JetStreamStoreError | undefined => storeErrors.find(err, ...codes);
 
-/** True when retrying the failed call may succeed: a retryable `JetStreamStoreError`. */
-export function isRetryable(err: unknown): boolean {
-  return isJetStreamStoreError(err) && err.retryable;
-}
+/** True when `err` or an error in its `cause` chain is a `JetStreamStoreError` (with one of `codes`). */
+export const isJetStreamStoreError = (err: unknown, ...codes: JetStreamStoreErrorCode[]): boolean =>
+  storeErrors.is(err, ...codes);

@@ -1,8 +1,8 @@
 // The example in README.md, run by readme-example.integration.test.ts against a real nats-server.
 // README:start
 import { randomUUID } from 'node:crypto';
-import { type Event, isVersionConflict, loadState, type Reducer } from '@aether/core';
-import { DEFAULT_JETSTREAM_CONFIG, isRetryable, JetStreamEventStore } from '../index.js';
+import { type Event, findVersionConflict, isRetryable, loadState, type Reducer } from '@aether/core';
+import { DEFAULT_JETSTREAM_CONFIG, JetStreamEventStore } from '../index.js';
 
 type OrderEvent =
   | Event<'OrderPlaced', { customer: string }>
@@ -35,7 +35,8 @@ export async function main(servers: string, streamName = 'shop'): Promise<string
     try {
       await store.saveEvent(event(2, 'ItemAdded', { sku: 'CUP-9', quantity: 1 }));
     } catch (err) {
-      if (isVersionConflict(err)) lines.push(`conflict: current version is ${err.currentVersion}`);
+      const conflict = findVersionConflict(err);
+      if (conflict) lines.push(`conflict: current version is ${conflict.currentVersion}`);
       else if (isRetryable(err)) lines.push('transient failure: retry the same event');
       else throw err;
     }

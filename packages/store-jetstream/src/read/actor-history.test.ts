@@ -1,4 +1,5 @@
-import { type Event, encodeEvent, ReplayError } from '@aether/core';
+import { type Event, ReplayError } from '@aether/core';
+import { encodeEvent } from '@aether/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { appendSaved, emptyHistory, extendHistory, selectFrom } from './actor-history.js';
 import { decodeStored } from './decode-stored.js';

@@ -1,4 +1,5 @@
-import { decodeEvent, type Event, ReplayError, ValidationError } from '@aether/core';
+import { type Event, ReplayError, ValidationError } from '@aether/core';
+import { decodeEvent } from '@aether/core/adapter';
 import { copyBytes } from './copy-bytes.js';
 
 /**

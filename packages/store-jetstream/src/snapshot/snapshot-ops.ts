@@ -1,4 +1,5 @@
-import { type ActorSnapshot, assertSnapshotNotAhead, validateSnapshot } from '@aether/core';
+import { type ActorSnapshot, validateSnapshot } from '@aether/core';
+import { assertSnapshotNotAhead } from '@aether/core/adapter';
 import { actorToken, snapshotKeyFor } from '../config/naming.js';
 import { type StoreContext, subjectOf } from '../context.js';
 import { loadHistory } from '../read/load-history.js';

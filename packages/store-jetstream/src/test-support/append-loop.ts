@@ -1,5 +1,6 @@
 import type { AnyEvent } from '@aether/core';
-import { isJetStreamStoreError, isRetryable } from '../errors/store-error.js';
+import { isRetryable } from '@aether/core';
+import { findJetStreamStoreError } from '../errors/store-error.js';
 import type { JetStreamEventStore } from '../jetstream-event-store.js';
 import { makeEvent } from './nats.js';
 
@@ -87,7 +88,7 @@ export async function appendLoop(options: AppendLoopOptions): Promise<void> {
         const failure: FailedSave = {
           actorId,
           version,
-          code: isJetStreamStoreError(err) ? err.code : ((err as Error)?.name ?? String(err)),
+          code: findJetStreamStoreError(err)?.code ?? (err as Error)?.name ?? String(err),
           retryable: isRetryable(err),
           uncertain: String((err as Error)?.message).includes('may or may not have been stored'),
           ms: Math.round(at - started),

@@ -1,5 +1,5 @@
-import { isVersionConflict } from '@aether/core';
-import { isJetStreamStoreError, isRetryable } from '../errors/store-error.js';
+import { isRetryable, isVersionConflict } from '@aether/core';
+import { findJetStreamStoreError } from '../errors/store-error.js';
 
 /** One call of a store, as a test saw it: when it started and ended, and how. */
 export interface TrackedCall {
@@ -31,9 +31,7 @@ export class CallTracker {
     } catch (err) {
       const outcome = isVersionConflict(err)
         ? 'conflict'
-        : isJetStreamStoreError(err)
-          ? err.code
-          : ((err as Error)?.name ?? String(err));
+        : (findJetStreamStoreError(err)?.code ?? (err as Error)?.name ?? String(err));
       this.#settle(tracked, outcome, isRetryable(err));
       throw err;
     }

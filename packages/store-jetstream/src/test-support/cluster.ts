@@ -1,6 +1,6 @@
+import { isRetryable } from '@aether/core';
 import type { NatsCluster, NatsServer } from '@aether/nats-harness';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { isRetryable } from '../errors/store-error.js';
 
 /**
  * Polls `check` until it returns a value (not undefined) or `timeoutMs` passes. For conditions the

@@ -1,5 +1,5 @@
-import { isVersionConflict } from '@aether/core';
-import { isRetryable } from '../errors/store-error.js';
+import { isRetryable, isVersionConflict } from '@aether/core';
+
 import type { JetStreamEventStore } from '../jetstream-event-store.js';
 import type { CallTracker } from './call-tracker.js';
 import { makeEvent } from './nats.js';

@@ -1,4 +1,5 @@
-import { decodeEvent, type Event } from '@aether/core';
+import type { Event } from '@aether/core';
+import { decodeEvent } from '@aether/core/adapter';
 import type { StoreContext } from '../context.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { checkFollows, type Lineage } from '../read/check-follows.js';

@@ -1,4 +1,5 @@
-import { type Event, encodeEvent, ValidationError } from '@aether/core';
+import { type Event, ValidationError } from '@aether/core';
+import { encodeEvent } from '@aether/core/adapter';
 import { describe, expect, it } from 'vitest';
 import { checkEventSize } from './event-size.js';
 import { sameEvent } from './same-event.js';

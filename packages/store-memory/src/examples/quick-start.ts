@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Event, isVersionConflict, loadState } from '@aether/core';
+import { type Event, findVersionConflict, loadState } from '@aether/core';
 import { InMemoryEventStore } from '../index.js';
 
 type CartEvent =
@@ -38,8 +38,11 @@ console.log(`${actorId} is at version ${await store.getLatestVersion(actorId)}`)
 try {
   await store.saveEvent(removed(2, 'pear'));
 } catch (error) {
-  if (!isVersionConflict(error)) throw error;
-  console.log(`Stale write rejected: attempted ${error.attemptedVersion}, current ${error.currentVersion}`);
+  const conflict = findVersionConflict(error);
+  if (conflict === undefined) throw error;
+  console.log(
+    `Stale write rejected: attempted ${conflict.attemptedVersion}, current ${conflict.currentVersion}`,
+  );
 }
 
 const full = await loadState(store, actorId, apply, { items: {} });

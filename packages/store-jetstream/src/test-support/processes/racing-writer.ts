@@ -1,5 +1,5 @@
-import { type AnyEvent, isVersionConflict } from '@aether/core';
-import { isRetryable } from '../../errors/store-error.js';
+import { type AnyEvent, isRetryable, isVersionConflict } from '@aether/core';
+
 import type { JetStreamEventStore } from '../../jetstream-event-store.js';
 
 /** What one racing writer saw: the saves acknowledged to it, and how often it lost the race. */

@@ -1,5 +1,5 @@
-import { isValidationError } from '@aether/core';
 import { describe, expect, it } from 'vitest';
+import { isValidationError } from '../errors/validation-error.js';
 import { checkFromVersion } from './from-version.js';
 
 describe('checkFromVersion', () => {
