@@ -4,6 +4,8 @@ export {
   type EventBusFactoryContext,
   type EventBusSuiteOptions,
 } from './event-bus-suite.js';
+export { describeEventLog } from './event-log-suite.js';
 export { describeEventStore, type EventStoreSuiteOptions } from './event-store-suite.js';
 export { describeSnapshotStore, type SnapshotStoreSuiteOptions } from './snapshot-store-suite.js';
+export type { LogStore } from './store-kit/log-kit.js';
 export type { StoreFactory, StoreSuiteOptions } from './store-kit/store-fixture.js';

@@ -5,9 +5,17 @@
  */
 export { LocalSubscription } from './bus/local-subscription.js';
 export { type ResolvedSubscription, resolveSubscription } from './bus/subscribe-options.js';
+export { decodeEvents, encodeEvents } from './codec/batch-codec.js';
 export { decodeEvent, decodeEventRecord, encodeEvent } from './codec/json-codec.js';
 export { causeChain } from './errors/cause-chain.js';
 export { type ErrorKind, errorKind } from './errors/error-kind.js';
+export {
+  type ResolvedLogSubscription,
+  type ResolvedReadAll,
+  requirePosition,
+  resolveLogSubscription,
+  resolveReadAll,
+} from './log/log-options.js';
 export {
   boundedSubjectToken,
   HASHED_TOKEN_MARK,
@@ -20,6 +28,7 @@ export { requireEventId } from './validation/event-id.js';
 export { freezeJsonObject, type JsonWalk } from './validation/freeze-json.js';
 export { checkFromVersion } from './validation/from-version.js';
 export { requireText } from './validation/require-text.js';
+export { validateBatch } from './validation/validate-batch.js';
 export {
   checkEventRecord,
   type EventRecord,

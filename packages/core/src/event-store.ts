@@ -11,6 +11,14 @@ export interface EventStore {
    * actor's latest version, and `ValidationError` for a malformed event; nothing is written then.
    */
   saveEvent(event: AnyEvent): Promise<void>;
+  /**
+   * Appends the events of one actor, all or nothing: consecutive versions, the first above the
+   * latest (else one `VersionConflictError` for the whole batch), together no larger than
+   * `MAX_EVENT_BYTES` (else a `ValidationError`, as for an empty, mixed-actor or gapped batch).
+   * They share one position in the log and are always read together. `saveEvent(e)` is
+   * `saveEvents([e])`.
+   */
+  saveEvents(events: readonly AnyEvent[]): Promise<void>;
   /** The actor's events with `version >= fromVersion` (default 1), in ascending version order. */
   getEvents(actorId: string, fromVersion?: number): Promise<Event[]>;
   /** The actor's latest version, 0 when it has no events. */

@@ -11,6 +11,12 @@ export {
 } from './bus/event-bus-closed-error.js';
 export { LocalEventBus } from './bus/local-event-bus.js';
 export { type AetherError, isRetryable } from './errors/error-kind.js';
+export {
+  findHistoryExpiredError,
+  HISTORY_EXPIRED,
+  HistoryExpiredError,
+  isHistoryExpiredError,
+} from './errors/history-expired-error.js';
 export { findReplayError, isReplayError, REPLAY_ERROR, ReplayError } from './errors/replay-error.js';
 export {
   findSubscriptionOverflowError,
@@ -33,6 +39,15 @@ export {
 } from './errors/version-conflict-error.js';
 export type { ActorSnapshot, AnyEvent, Event, JsonObject, JsonValue } from './event.js';
 export type { Delivery, EventBus, OverflowPolicy, SubscribeOptions, Subscription } from './event-bus.js';
+export type {
+  EventLog,
+  EventSubscription,
+  LogSubscribeOptions,
+  Position,
+  ReadAllOptions,
+  RecordedEvent,
+  ReplayErrorHandling,
+} from './event-log.js';
 export type {
   EventStore,
   EventStoreWithErrors,

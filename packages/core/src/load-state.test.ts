@@ -33,6 +33,10 @@ class FakeStore implements EventStore {
     this.events.set(event.actorId, list);
   }
 
+  async saveEvents(events: readonly AnyEvent[]): Promise<void> {
+    for (const event of events) await this.saveEvent(event);
+  }
+
   async getEvents(actorId: string, fromVersion?: number): Promise<Event[]> {
     this.reads.push({ actorId, fromVersion });
     return (this.events.get(actorId) ?? []).filter((event) => event.version >= (fromVersion ?? 1));

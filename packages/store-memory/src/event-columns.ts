@@ -4,8 +4,8 @@ import type { EventRecord } from '@aether/core/adapter';
 type Data = EventRecord['data'];
 type Metadata = NonNullable<EventRecord['metadata']>;
 
-// Slots per event in the references array: id, event type, data.
-const referencesPerEvent = 3;
+// Slots per event in the references array: id, event type, actor id, data.
+const referencesPerEvent = 4;
 
 /**
  * Every event of a store, column by column, at a position given on append. A record object per
@@ -26,7 +26,7 @@ export class EventColumns {
   /** Keeps a validated record; returns its position. */
   append(record: EventRecord): number {
     const position = this.#versions.length;
-    this.#references.push(record.id, record.eventType, record.data);
+    this.#references.push(record.id, record.eventType, record.actorId, record.data);
     this.#versions.push(record.version);
     this.#times.push(record.time);
     if (record.metadata !== undefined) {
@@ -40,13 +40,19 @@ export class EventColumns {
     return this.#versions[position] as number;
   }
 
+  /** How many events are kept: the next `append` returns this position. */
+  get length(): number {
+    return this.#versions.length;
+  }
+
   /** A new `Event` for the one kept at `position`, with its own Date. */
-  eventAt(position: number, actorId: string): Event {
+  eventAt(position: number): Event {
     const references = this.#references;
     const at = position * referencesPerEvent;
     const id = references[at] as string;
     const eventType = references[at + 1] as string;
-    const data = references[at + 2] as Data;
+    const actorId = references[at + 2] as string;
+    const data = references[at + 3] as Data;
     const version = this.#versions[position] as number;
     const timestamp = new Date(this.#times[position] as number);
     const metadata = this.#metadata?.[position];

@@ -2,8 +2,12 @@ import {
   type ActorSnapshot,
   type AnyEvent,
   type Event,
+  type EventLog,
   type EventStoreWithErrors,
+  type EventSubscription,
   type EventsWithErrors,
+  type Position,
+  type RecordedEvent,
   type SnapshotStore,
   VersionConflictError,
   validateSnapshot,
@@ -13,11 +17,16 @@ import {
   checkFromVersion,
   type EventRecord,
   newEventRecordDraft,
+  resolveLogSubscription,
+  resolveReadAll,
+  validateBatch,
   validateEventRecord,
 } from '@aether/core/adapter';
 import { copySnapshot } from './copies.js';
 import { EventColumns } from './event-columns.js';
 import { findStart } from './find-start.js';
+import { LogIndex } from './log-index.js';
+import { type LogSource, MemoryLogSubscription } from './log-subscription.js';
 
 /**
  * Events and snapshots in process memory: for tests, demos and single-process tools.
@@ -35,10 +44,28 @@ import { findStart } from './find-start.js';
  */
 const settled: Promise<void> = Promise.resolve();
 
-export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
+export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, EventLog {
   readonly #columns = new EventColumns();
   // Per actor, the positions of its events in #columns, in version order.
   readonly #positions = new Map<string, number[]>();
+  // Which events make up each position of the log.
+  readonly #log = new LogIndex();
+  // Resolved (and replaced) at the next append: what live subscriptions wait on.
+  #nextAppend: { promise: Promise<void>; resolve(): void } | undefined;
+  readonly #source: LogSource = {
+    head: () => this.#log.head,
+    eventsAt: (position) => this.#eventsAt(position),
+    appended: () => {
+      if (this.#nextAppend === undefined) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((settle) => {
+          resolve = settle;
+        });
+        this.#nextAppend = { promise, resolve };
+      }
+      return this.#nextAppend.promise;
+    },
+  };
   readonly #snapshots = new Map<string, ActorSnapshot>();
   // Validation writes into this one draft instead of a new record per append: #append copies the
   // fields into the columns at once, in the same synchronous step.
@@ -49,6 +76,24 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
   saveEvent(event: AnyEvent): Promise<void> {
     try {
       this.#append(validateEventRecord(event, this.#draft));
+      this.#appended(1);
+      return settled;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Appends the events of one actor together (see `EventStore.saveEvents`): they are checked
+   * whole before the first is appended, and appended in the same synchronous step, so a reader
+   * never sees part of them.
+   */
+  saveEvents(events: readonly AnyEvent[]): Promise<void> {
+    try {
+      const records = validateBatch(events);
+      this.#checkVersion(records[0] as EventRecord);
+      for (const record of records) this.#append(record);
+      this.#appended(records.length);
       return settled;
     } catch (error) {
       return Promise.reject(error);
@@ -63,7 +108,12 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
       this.#positions.set(record.actorId, [this.#columns.append(record)]);
       return;
     }
-    const currentVersion = this.#columns.versionAt(positions[positions.length - 1] as number);
+    this.#checkVersion(record);
+    positions.push(this.#columns.append(record));
+  }
+
+  #checkVersion(record: EventRecord): void {
+    const currentVersion = this.#latestVersion(record.actorId);
     if (record.version <= currentVersion) {
       throw new VersionConflictError({
         actorId: record.actorId,
@@ -71,7 +121,47 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
         currentVersion,
       });
     }
-    positions.push(this.#columns.append(record));
+  }
+
+  // One save of `count` events is one position of the log; live subscriptions wake.
+  #appended(count: number): void {
+    this.#log.add(count);
+    const waiting = this.#nextAppend;
+    if (waiting !== undefined) {
+      this.#nextAppend = undefined;
+      waiting.resolve();
+    }
+  }
+
+  async headPosition(): Promise<Position> {
+    return this.#log.head;
+  }
+
+  /** The log's events after `options.after` (see `EventLog.readAll`); memory never expires any. */
+  async readAll(options?: Parameters<EventLog['readAll']>[0]): Promise<RecordedEvent[]> {
+    const { after, limit } = resolveReadAll(options);
+    const head = this.#log.head;
+    const read: RecordedEvent[] = [];
+    for (let position = after + 1; position <= head; position++) {
+      const count = this.#log.end(position) - this.#log.start(position);
+      if (read.length > 0 && read.length + count > limit) break;
+      for (const event of this.#eventsAt(position)) read.push({ event, position });
+      if (read.length >= limit) break;
+    }
+    return read;
+  }
+
+  /** Follows the log (see `EventLog.subscribe`), woken by appends. */
+  subscribe(options?: Parameters<EventLog['subscribe']>[0]): EventSubscription {
+    return new MemoryLogSubscription(this.#source, resolveLogSubscription(options));
+  }
+
+  #eventsAt(position: Position): Event[] {
+    const events: Event[] = [];
+    for (let slot = this.#log.start(position), end = this.#log.end(position); slot < end; slot++) {
+      events.push(this.#columns.eventAt(slot));
+    }
+    return events;
   }
 
   async getEvents(actorId: string, fromVersion?: number): Promise<Event[]> {
@@ -107,7 +197,7 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
     const versionAt = (index: number) => columns.versionAt(positions[index] as number);
     const events: Event[] = [];
     for (let index = findStart(positions.length, from, versionAt); index < positions.length; index++) {
-      events.push(columns.eventAt(positions[index] as number, actorId));
+      events.push(columns.eventAt(positions[index] as number));
     }
     return events;
   }

@@ -20,6 +20,7 @@ function outcome({ state, version, applied }: { state: Tally; version: number; a
 function eventsOnly(store: EventStore): EventStore {
   return {
     saveEvent: (event) => store.saveEvent(event),
+    saveEvents: (events) => store.saveEvents(events),
     getEvents: (actorId, fromVersion) => store.getEvents(actorId, fromVersion),
     getLatestVersion: (actorId) => store.getLatestVersion(actorId),
   };

@@ -26,7 +26,7 @@ export function resolveSubscription(namespacePattern: unknown, options: unknown)
   >;
   const filter = compileDeliveryFilter({
     namespacePattern: namespacePattern as string,
-    eventTypes: checkEventTypes(eventTypes),
+    eventTypes: eventTypes as readonly string[] | undefined,
     actorPattern: actorPattern as string | undefined,
   });
   return {
@@ -35,18 +35,6 @@ export function resolveSubscription(namespacePattern: unknown, options: unknown)
     bufferSize: checkBufferSize(bufferSize),
     overflow: checkOverflow(overflow),
   };
-}
-
-function checkEventTypes(value: unknown): readonly string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value))
-    throw new ValidationError('eventTypes', `must be an array of strings, got ${kindOf(value)}`);
-  value.forEach((type: unknown, index) => {
-    if (typeof type !== 'string')
-      throw new ValidationError(`eventTypes[${index}]`, `must be a string, got ${kindOf(type)}`);
-    if (type.length === 0) throw new ValidationError(`eventTypes[${index}]`, 'must not be empty');
-  });
-  return value as string[];
 }
 
 function checkBufferSize(value: unknown): number {

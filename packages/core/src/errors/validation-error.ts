@@ -7,11 +7,14 @@ export class ValidationError extends Error {
   readonly code = VALIDATION_ERROR;
   readonly retryable = false;
   readonly field: string;
+  /** What is wrong with it, without the field's name. */
+  readonly problem: string;
 
   constructor(field: string, problem: string, options?: { cause?: unknown }) {
     super(`invalid ${field}: ${problem}`, options);
     this.name = 'ValidationError';
     this.field = field;
+    this.problem = problem;
     validationErrors.mark(this);
   }
 }

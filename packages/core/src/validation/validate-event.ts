@@ -91,6 +91,7 @@ function buildRecord(
   if (bound > MAX_EVENT_BYTES) {
     requireEncodedSize(eventFromRecord({ id, eventType, actorId, version, time, data, metadata }));
   }
+  lastBound = bound;
   if (into === undefined) return { id, eventType, actorId, version, time, data, metadata };
   into.id = id;
   into.eventType = eventType;
@@ -100,6 +101,17 @@ function buildRecord(
   into.data = data;
   into.metadata = metadata;
   return into;
+}
+
+// The upper bound of the encoded size of the event the last call of buildRecord checked.
+let lastBound = 0;
+
+/**
+ * An upper bound of the bytes of `encodeEvent`'s JSON of the event the last `validateEventRecord`
+ * (or `checkEventRecord`) call accepted: what a batch's size check adds up.
+ */
+export function lastRecordEncodedBound(): number {
+  return lastBound;
 }
 
 /** A new `Event` from a record, with its own Date: nothing a caller does to it reaches the record. */

@@ -12,6 +12,7 @@ export async function main(clock: Clock = systemClock): Promise<string[]> {
   const flaky: EventStore = {
     saveEvent: (event) =>
       ++calls <= 3 ? Promise.reject(new Error('connection refused')) : memory.saveEvent(event),
+    saveEvents: (events) => memory.saveEvents(events),
     getEvents: (actorId, from) => memory.getEvents(actorId, from),
     getLatestVersion: (actorId) => memory.getLatestVersion(actorId),
   };

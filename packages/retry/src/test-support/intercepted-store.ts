@@ -35,6 +35,10 @@ export class InterceptedStore implements EventStore {
     }
   }
 
+  saveEvents(events: readonly AnyEvent[]): Promise<void> {
+    return this.inner.saveEvents(events);
+  }
+
   getEvents(actorId: string, fromVersion?: number): Promise<Event[]> {
     return this.inner.getEvents(actorId, fromVersion);
   }
