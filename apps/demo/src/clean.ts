@@ -17,7 +17,6 @@ export interface CleanOptions {
   /** `--yes`: remove. Without it, `clean` only says what it would remove. */
   confirmed: boolean;
   print: (line: string) => void;
-  now?: () => Date;
 }
 
 /**
@@ -35,12 +34,8 @@ export async function runClean(options: CleanOptions): Promise<void> {
     } catch (error) {
       throw connectFailure(error, server);
     }
-    const leftovers = selectLeftovers(
-      await listStreams(jsm),
-      olderThan,
-      (options.now ?? (() => new Date()))(),
-    );
-    const which = `${olderThan === undefined ? '' : ` older than ${olderThan.text}`}`;
+    const leftovers = selectLeftovers(await listStreams(jsm), olderThan, new Date());
+    const which = olderThan === undefined ? '' : ` older than ${olderThan.text}`;
     if (leftovers.length === 0) {
       print(`No demo streams or snapshot buckets${which} on ${server.display}`);
       return;
@@ -80,12 +75,7 @@ async function remove(jsm: JetStreamManager, leftover: Leftover): Promise<boolea
     return await jsm.streams.delete(leftover.stream);
   } catch (error) {
     if (error instanceof Error && error.name === 'StreamNotFoundError') return false;
-    throw new DemoError(
-      'NATS_FAILED',
-      `could not remove ${leftover.kind} ${leftover.name}: ${oneLine(error)}`,
-      {
-        cause: error,
-      },
-    );
+    const what = `${leftover.kind} ${leftover.name}`;
+    throw new DemoError('NATS_FAILED', `could not remove ${what}: ${oneLine(error)}`, { cause: error });
   }
 }
