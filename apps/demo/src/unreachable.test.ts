@@ -24,7 +24,9 @@ describe('an unreachable NATS server', () => {
     );
     expect(stdout).toBe('');
     expect(code).toBe(1);
-    expect(ms).toBeLessThan(3000);
+    // The message already says "refused", not "no answer within 2 s"; the time rules out a
+    // reconnect loop, with room for a loaded 2-core machine starting Node (3.3 s seen under npm test).
+    expect(ms).toBeLessThan(8000);
   });
 
   describe('a port that accepts but never answers', () => {
