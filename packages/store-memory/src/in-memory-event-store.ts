@@ -54,7 +54,7 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   #nextAppend: { promise: Promise<void>; resolve(): void } | undefined;
   readonly #source: LogSource = {
     head: () => this.#log.head,
-    eventsAt: (position) => this.#eventsAt(position),
+    read: (after, last, limit, into) => this.#readLog(after, last, limit, into),
     appended: () => {
       if (this.#nextAppend === undefined) {
         let resolve!: () => void;
@@ -140,28 +140,32 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   /** The log's events after `options.after` (see `EventLog.readAll`); memory never expires any. */
   async readAll(options?: Parameters<EventLog['readAll']>[0]): Promise<RecordedEvent[]> {
     const { after, limit } = resolveReadAll(options);
-    const head = this.#log.head;
     const read: RecordedEvent[] = [];
-    for (let position = after + 1; position <= head; position++) {
-      const count = this.#log.end(position) - this.#log.start(position);
-      if (read.length > 0 && read.length + count > limit) break;
-      for (const event of this.#eventsAt(position)) read.push({ event, position });
-      if (read.length >= limit) break;
-    }
+    this.#readLog(after, this.#log.head, limit, read);
     return read;
+  }
+
+  // Appends the events of positions after..last to `into`, stopping before a position that would
+  // take it past `limit` events (unless it is the first); returns the last position read.
+  #readLog(after: Position, last: Position, limit: number, into: RecordedEvent[]): Position {
+    const log = this.#log;
+    const columns = this.#columns;
+    let position = after;
+    while (position < last) {
+      const next = position + 1;
+      const start = log.start(next);
+      const end = log.end(next);
+      if (into.length > 0 && into.length + (end - start) > limit) break;
+      for (let slot = start; slot < end; slot++) into.push({ event: columns.eventAt(slot), position: next });
+      position = next;
+      if (into.length >= limit) break;
+    }
+    return position;
   }
 
   /** Follows the log (see `EventLog.subscribe`), woken by appends. */
   subscribe(options?: Parameters<EventLog['subscribe']>[0]): EventSubscription {
     return new MemoryLogSubscription(this.#source, resolveLogSubscription(options));
-  }
-
-  #eventsAt(position: Position): Event[] {
-    const events: Event[] = [];
-    for (let slot = this.#log.start(position), end = this.#log.end(position); slot < end; slot++) {
-      events.push(this.#columns.eventAt(slot));
-    }
-    return events;
   }
 
   async getEvents(actorId: string, fromVersion?: number): Promise<Event[]> {

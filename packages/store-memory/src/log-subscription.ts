@@ -1,15 +1,22 @@
-import type { Event, EventSubscription, Position, RecordedEvent } from '@aether/core';
+import type { EventSubscription, Position, RecordedEvent } from '@aether/core';
 import type { ResolvedLogSubscription } from '@aether/core/adapter';
 
 /** What a subscription reads of the store: the log, and a way to wait for it to grow. */
 export interface LogSource {
   /** The newest position now. */
   head(): Position;
-  /** The events at `position` (1..head), in version order, as new objects. */
-  eventsAt(position: Position): Event[];
+  /**
+   * Appends the events of the positions after `after` up to `last`, as new objects, to `into`,
+   * stopping before a position that would take it past `limit` events (unless it is the first);
+   * returns the last position read.
+   */
+  read(after: Position, last: Position, limit: number, into: RecordedEvent[]): Position;
   /** Resolves at the next append. */
   appended(): Promise<void>;
 }
+
+/** Events a subscription takes from the log at a time: bounds what it holds for a slow reader. */
+const readAhead = 256;
 
 interface Settle {
   resolve(position: Position): void;
@@ -17,9 +24,11 @@ interface Settle {
   done: boolean;
 }
 
+const ended: IteratorResult<RecordedEvent> = Object.freeze({ done: true, value: undefined });
+
 /**
- * A subscription to the in-memory log. It holds only its cursor and the events of the position it
- * is delivering: it reads the log where the store keeps it, one position at a time, as its reader
+ * A subscription to the in-memory log. It holds its cursor and at most `readAhead` events (more
+ * only for one batch saved together): it reads the log where the store keeps it, as its reader
  * asks, so a reader that stops reading costs nothing more however much is appended meanwhile.
  * Woken by appends when live.
  */
@@ -27,19 +36,21 @@ export class MemoryLogSubscription implements EventSubscription {
   readonly caughtUp: Promise<Position>;
   readonly #source: LogSource;
   readonly #settings: ResolvedLogSubscription;
-  // The head when the subscription started: catching up means delivering up to it.
+  // The head when the subscription started: catching up means reading up to it.
   readonly #target: Position;
+  readonly #caughtUp: Settle;
   #cursor: Position;
-  #pending: RecordedEvent[] = [];
+  #buffer: RecordedEvent[] = [];
+  #next = 0;
   #closed = false;
   #wake: (() => void) | undefined;
-  readonly #caughtUp: Settle;
 
   constructor(source: LogSource, settings: ResolvedLogSubscription) {
     this.#source = source;
     this.#settings = settings;
     this.#target = source.head();
-    this.#cursor = settings.after === 'end' ? this.#target : settings.after;
+    this.#cursor =
+      settings.after === 'end' ? this.#target : Math.min(settings.after, Number.MAX_SAFE_INTEGER);
     let settle!: Settle;
     this.caughtUp = new Promise<Position>((resolve, reject) => {
       settle = { resolve, reject, done: false };
@@ -55,7 +66,7 @@ export class MemoryLogSubscription implements EventSubscription {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.#pending = [];
+    this.#buffer = [];
     if (!this.#caughtUp.done) {
       this.#caughtUp.done = true;
       this.#caughtUp.reject(new Error('the subscription was closed before it caught up'));
@@ -65,42 +76,54 @@ export class MemoryLogSubscription implements EventSubscription {
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     return {
-      next: () => this.#next(),
+      next: () => this.#take(),
       return: async () => {
         await this.close();
-        return { done: true, value: undefined };
+        return ended;
       },
     };
   }
 
-  async #next(): Promise<IteratorResult<RecordedEvent>> {
+  // Not async: the events already read are handed out without an async function's promise.
+  #take(): Promise<IteratorResult<RecordedEvent>> {
     for (;;) {
-      if (this.#closed) return { done: true, value: undefined };
-      const ready = this.#pending.shift();
-      if (ready !== undefined) return { done: false, value: ready };
+      if (this.#closed) return Promise.resolve(ended);
+      const ready = this.#buffer[this.#next];
+      if (ready !== undefined) {
+        this.#next++;
+        return Promise.resolve({ done: false, value: ready });
+      }
+      // Everything up to the head it started with has been handed out.
+      if (this.#cursor >= this.#target) this.#reachedTarget();
       // Not live: the subscription ends at the head it started with.
-      if (this.#cursor < (this.#settings.live ? this.#source.head() : this.#target)) {
-        this.#read(++this.#cursor);
+      const last = this.#settings.live ? this.#source.head() : this.#target;
+      if (this.#cursor < last) {
+        this.#fill(last);
         continue;
       }
       if (!this.#settings.live && this.#caughtUp.done) {
-        await this.close();
-        return { done: true, value: undefined };
+        void this.close();
+        return Promise.resolve(ended);
       }
-      await new Promise<void>((resolve) => {
-        this.#wake = resolve;
-        void this.#source.appended().then(resolve);
-      });
-      this.#wake = undefined;
+      return this.#appended().then(() => this.#take());
     }
   }
 
-  #read(position: Position): void {
+  #fill(last: Position): void {
+    const read: RecordedEvent[] = [];
+    this.#cursor = this.#source.read(this.#cursor, last, readAhead, read);
     const matches = this.#settings.matches;
-    for (const event of this.#source.eventsAt(position)) {
-      if (matches === undefined || matches(event)) this.#pending.push({ event, position });
-    }
-    if (position === this.#target) this.#reachedTarget();
+    this.#buffer = matches === undefined ? read : read.filter(({ event }) => matches(event));
+    this.#next = 0;
+  }
+
+  #appended(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#wake = resolve;
+      void this.#source.appended().then(resolve);
+    }).finally(() => {
+      this.#wake = undefined;
+    });
   }
 
   #reachedTarget(): void {
