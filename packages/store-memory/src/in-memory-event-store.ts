@@ -19,6 +19,9 @@ import { copySnapshot } from './copies.js';
 import { EventColumns } from './event-columns.js';
 import { findStart } from './find-start.js';
 
+// One settled promise for every successful save (see saveEvent).
+const settled: Promise<void> = Promise.resolve();
+
 /**
  * Events and snapshots in process memory: for tests, demos and single-process tools.
  *
@@ -33,8 +36,6 @@ import { findStart } from './find-start.js';
  *   higher; an older snapshot (lower version) is accepted and ignored, so a slow writer can never
  *   move an actor's snapshot backwards.
  */
-const settled: Promise<void> = Promise.resolve();
-
 export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore {
   readonly #columns = new EventColumns();
   // Per actor, the positions of its events in #columns, in version order.
