@@ -1,6 +1,6 @@
 import type { EventBus } from '@aether/core';
 import { afterEach, beforeEach } from 'vitest';
-import type { EventBusFactory, EventBusSuiteOptions } from '../event-bus-suite.js';
+import type { EventBusFactory, EventBusSuiteOptions } from './bus-suite-options.js';
 import { uniqueIds } from '../store-kit/unique-ids.js';
 import { type EventSequence, eventSequence } from './event-sequence.js';
 
