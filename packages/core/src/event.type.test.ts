@@ -1,5 +1,6 @@
 // Type-level tests, checked by `tsc -p tsconfig.test.json` (`pnpm --filter @aether/core typecheck`),
-// never run. Each `@ts-expect-error` fails the type check if the line below it starts compiling.
+// never run (vitest leaves `*.type.test.ts` out). Each `@ts-expect-error` fails the type check if
+// the line below it starts compiling.
 import type { ActorSnapshot, AnyEvent, Event } from './event.js';
 import type { EventStore, SnapshotStore } from './event-store.js';
 import type { Reducer } from './replay.js';
