@@ -175,14 +175,14 @@ describe('the tarballs pnpm pack makes of the public packages', () => {
     }
   });
 
-  it('hold the README, the LICENSE and the CHANGELOG, and no tests', async () => {
+  it('hold the README, the LICENSE and the CHANGELOG, and no tests, test helpers or examples', async () => {
     for (const { name, contents } of release.packed) {
       const files = await listFiles(contents);
       expect(files, name).toEqual(
         expect.arrayContaining(['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']),
       );
       expect(
-        files.filter((file) => /\.test\.|(^|\/)test-(support|worker)\//.test(file)),
+        files.filter((file) => /\.test\.|(^|\/)(test-support|examples)\//.test(file)),
         name,
       ).toEqual([]);
     }

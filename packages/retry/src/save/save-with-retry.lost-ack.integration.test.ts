@@ -6,9 +6,9 @@ import { JetStreamEventStore } from '@aether/store-jetstream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { constant } from '../backoff/constant.js';
 import { exponentialWithJitter } from '../backoff/jitter.js';
-import { type MakeEventContext, saveWithRetry } from '../save/save-with-retry.js';
 import { barrier, InterceptedStore, type SaveInterception } from '../test-support/intercepted-store.js';
 import { type LineAdded, lineAdded } from '../test-support/order.js';
+import { type MakeEventContext, saveWithRetry } from './save-with-retry.js';
 
 /** The stores' answer timeout: a save whose acknowledgement does not come within it fails with TIMEOUT. */
 const timeout = 500;

@@ -1,9 +1,10 @@
 // A NatsEventBus in its own OS process, driven by the integration tests over IPC (see protocol.ts).
-// Built into dist/test-worker so that it runs as plain JavaScript; it imports nothing from vitest.
+// Built into dist/test-support/processes so that it runs as plain JavaScript (dist/test-support is
+// left out of the published package); it imports nothing from vitest.
 
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { NatsEventBus } from '../nats-event-bus.js';
+import { NatsEventBus } from '../../nats-event-bus.js';
 import type { Received, WireEvent, WorkerReply, WorkerRequest, WorkerStats } from './protocol.js';
 
 let nc: NatsConnection | undefined;

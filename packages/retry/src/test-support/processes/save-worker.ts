@@ -1,15 +1,15 @@
 // A writer process for the multi-process integration test (save-with-retry.integration.test.ts).
-// It is built into dist/ because the test spawns it with plain `node`; it is not part of the
-// package's API and not published (see "files" in package.json).
+// It is built into dist/test-support/processes because the test spawns it with plain `node`; it is
+// not part of the package's API and not published (see "files" in package.json).
 //
-// Usage: node dist/integration/save-worker.js <json>, where <json> is a WorkerTask. It connects,
+// Usage: node dist/test-support/processes/save-worker.js <json>, where <json> is a WorkerTask. It connects,
 // prints "ready", waits for a line on stdin (so that all writers start together), saves its
 // events one by one with saveWithRetry, prints a JSON WorkerReport and exits.
 import { createInterface } from 'node:readline';
 import type { AnyEvent } from '@aether/core';
 import { JetStreamEventStore, type JetStreamEventStoreOptions } from '@aether/store-jetstream';
-import { exponentialWithJitter } from '../backoff/jitter.js';
-import { saveWithRetry } from '../save/save-with-retry.js';
+import { exponentialWithJitter } from '../../backoff/jitter.js';
+import { saveWithRetry } from '../../save/save-with-retry.js';
 
 export interface WorkerTask {
   servers: string;

@@ -2,15 +2,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnyEvent, SubscribeOptions } from '@aether/core';
-import type {
-  Received,
-  WireEvent,
-  WorkerReply,
-  WorkerRequest,
-  WorkerStats,
-} from '../test-worker/protocol.js';
+import type { Received, WireEvent, WorkerReply, WorkerRequest, WorkerStats } from './processes/protocol.js';
 
-const script = fileURLToPath(new URL('../../dist/test-worker/bus-worker.js', import.meta.url));
+const script = fileURLToPath(new URL('../../dist/test-support/processes/bus-worker.js', import.meta.url));
 
 /** A NatsEventBus in another OS process (node on the built worker script), driven over IPC. */
 export class BusWorker {

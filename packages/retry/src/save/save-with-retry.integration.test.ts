@@ -1,20 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { AnyEvent } from '@aether/core';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exponentialWithJitter } from '../backoff/jitter.js';
 import { RetryQueue } from '../queue/retry-queue.js';
-import { saveWithRetry } from '../save/save-with-retry.js';
 import { dropStreams } from '../test-support/drop-stream.js';
 import { lineAdded, linesReducer } from '../test-support/order.js';
-import type { WorkerReport, WorkerTask } from './save-worker.js';
-
-// The worker must be JavaScript when it runs: `pnpm build` (turbo runs it first) compiles it to dist.
-const workerScript = fileURLToPath(new URL('../../dist/integration/save-worker.js', import.meta.url));
+import { SAVE_WORKER, startSaveWorker } from '../test-support/worker-processes.js';
+import { saveWithRetry } from './save-with-retry.js';
 
 const streams: string[] = [];
 afterAll(async () => {
@@ -33,42 +28,9 @@ async function openStore(label: string) {
   return { store, options };
 }
 
-function startWorker(task: WorkerTask): {
-  child: ChildProcess;
-  ready: Promise<void>;
-  done: Promise<WorkerReport>;
-} {
-  const child = spawn(process.execPath, [workerScript, JSON.stringify(task)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const done = new Promise<WorkerReport>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker ${task.writer} exited with ${code}: ${stderr}`));
-      else resolve(JSON.parse(stdout.slice('ready\n'.length)) as WorkerReport);
-    });
-  });
-  // A worker that dies before it is ready must not leave the test waiting for `ready`.
-  done.catch(() => markReady());
-  return { child, ready, done };
-}
-
 describe('saveWithRetry on JetStream', () => {
   it('the worker has been built', () => {
-    expect(existsSync(workerScript), `${workerScript} (run the build first)`).toBe(true);
+    expect(existsSync(SAVE_WORKER), `${SAVE_WORKER} (run the build first)`).toBe(true);
   });
 
   it('4 OS processes writing 25 events each to one actor: every write lands once, versions contiguous', async () => {
@@ -78,7 +40,7 @@ describe('saveWithRetry on JetStream', () => {
       const writers = 4;
       const events = 25;
       const workers = Array.from({ length: writers }, (_, index) =>
-        startWorker({ servers: natsUrl(), store: options, actorId, writer: `p${index}`, events }),
+        startSaveWorker({ servers: natsUrl(), store: options, actorId, writer: `p${index}`, events }),
       );
       await Promise.all(workers.map((worker) => worker.ready));
       for (const worker of workers) worker.child.stdin?.end('go\n');
