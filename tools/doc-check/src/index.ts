@@ -6,4 +6,4 @@ export {
   type ReadmeExampleOptions,
 } from './example.js';
 export { between, fencedBlock, readmeBlock } from './markers.js';
-export { readerFor } from './read.js';
+export { readerFor, readmeOf } from './read.js';
