@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentedNames, expectReadmeExample, exportedNames, readmeBlock, readmeOf } from './index.js';
+import { documentedNames, exportedNames } from './api-list.js';
+import { expectReadmeExample, readmeBlock, readmeOf } from './index.js';
 
 const fence = '```';
 const readme = [
