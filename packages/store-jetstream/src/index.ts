@@ -1,5 +1,4 @@
 export { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './config/config.js';
-export { SUBJECT_ROOT, streamNameFor } from './config/naming.js';
 export type { ResolvedConfig } from './config/resolve-config.js';
 export {
   findJetStreamStoreError,

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** A store on its own stream, deleted after the file's tests. */
 async function openStore(label: string) {
-  const options = { streamName: `t-retry-${label}-${randomUUID().slice(0, 8)}` };
+  const options = { storeName: `t-retry-${label}-${randomUUID().slice(0, 8)}` };
   const store = await JetStreamEventStore.connect({ servers: natsUrl(), ...options });
   streams.push(store.stream);
   return { store, options };

@@ -42,8 +42,8 @@ describe('saveWithRetry on JetStream when the server freezes and the acknowledge
     await server?.destroy();
   });
 
-  async function openStore(streamName: string): Promise<JetStreamEventStore> {
-    const store = await JetStreamEventStore.connect({ servers: server.url, streamName, timeout });
+  async function openStore(storeName: string): Promise<JetStreamEventStore> {
+    const store = await JetStreamEventStore.connect({ servers: server.url, storeName, timeout });
     stores.push(store);
     return store;
   }
@@ -60,8 +60,8 @@ describe('saveWithRetry on JetStream when the server freezes and the acknowledge
   it.each(Object.entries(idsPerAttempt))(
     'one writer, %s: success at the version stored, the event stored exactly once',
     async (_name, idOf) => {
-      const streamName = uniqueTestName('lost-ack');
-      const store = new InterceptedStore(await openStore(streamName));
+      const storeName = uniqueTestName('lost-ack');
+      const store = new InterceptedStore(await openStore(storeName));
       const actorId = `order-${randomUUID()}`;
       await store.saveEvent(lineAdded(actorId, 1, 'setup', 1));
       const makeEvent = vi.fn(lineMaker(actorId, 'me', 1, idOf));
@@ -80,7 +80,7 @@ describe('saveWithRetry on JetStream when the server freezes and the acknowledge
       expect(result.event.id).toBe(firstId);
       expect(result.event.version).toBe(2);
       // Read back through another connection, so nothing comes from the writer's caches.
-      const reader = await openStore(streamName);
+      const reader = await openStore(storeName);
       const stored = await reader.getEvents(actorId);
       expect(stored.map((event) => [event.version, event.id])).toEqual([
         [1, expect.any(String)],
@@ -91,12 +91,12 @@ describe('saveWithRetry on JetStream when the server freezes and the acknowledge
   );
 
   it('4 writers on 4 connections racing on one actor through a freeze: every line stored once, versions contiguous', async () => {
-    const streamName = uniqueTestName('lost-ack-race');
+    const storeName = uniqueTestName('lost-ack-race');
     const actorId = `order-${randomUUID()}`;
     const writers = 4;
     const linesEach = 3;
     const writerStores = await Promise.all(
-      Array.from({ length: writers }, async () => new InterceptedStore(await openStore(streamName))),
+      Array.from({ length: writers }, async () => new InterceptedStore(await openStore(storeName))),
     );
     await writerStores[0]?.saveEvent(lineAdded(actorId, 1, 'setup', 1));
     // Every writer's first save is sent while the server is frozen, and the server runs again once
@@ -130,7 +130,7 @@ describe('saveWithRetry on JetStream when the server freezes and the acknowledge
     );
 
     for (const store of writerStores) expect(store.failures[0]).toMatchObject({ code: 'TIMEOUT' });
-    const reader = await openStore(streamName);
+    const reader = await openStore(storeName);
     const stored = await reader.getEvents(actorId);
     const total = 1 + writers * linesEach;
     expect(stored.map((event) => event.version)).toEqual(Array.from({ length: total }, (_, i) => i + 1));

@@ -1,10 +1,12 @@
 /** How the store lays out and keeps its data: the Go original's `JetStreamConfig`. */
 export interface JetStreamConfig {
   /**
-   * The store name (the Go API's `streamName`): letters, digits, `-` and `_`. Combined with the
-   * namespace it names the stream, the subjects and the snapshot bucket. Default `"aether"`.
+   * The store name (what the Go API calls `streamName`): letters, digits, `-` and `_`. It is not
+   * always the JetStream stream's name: combined with the namespace it names the stream
+   * (`store.stream`: `<storeName>` or `<storeName>__<namespace>`), the subjects and the snapshot
+   * bucket. Default `"aether"`.
    */
-  streamName: string;
+  storeName: string;
   /** Separates the data of several applications or tenants; each namespace gets its own stream. */
   namespace: string | undefined;
   /**
@@ -28,7 +30,7 @@ const oneYearMs = 365 * 24 * 60 * 60 * 1000;
 
 /** The defaults, frozen. Retention is one year: use `maxAge: 'forever'` to keep events for ever. */
 export const DEFAULT_JETSTREAM_CONFIG: Readonly<JetStreamConfig> = Object.freeze({
-  streamName: 'aether',
+  storeName: 'aether',
   namespace: undefined,
   maxAge: oneYearMs,
   replicas: 1,

@@ -11,13 +11,13 @@ const storeNamePattern = /^[A-Za-z0-9-]+(_[A-Za-z0-9-]+)*$/;
 export function validateStoreName(name: unknown): string {
   if (typeof name !== 'string' || !storeNamePattern.test(name)) {
     throw new ValidationError(
-      'streamName',
+      'storeName',
       `${JSON.stringify(name)} must be letters, digits, "-" and single "_" between them ("__" is reserved)`,
     );
   }
   if (/^(KV|OBJ)_/.test(name)) {
     throw new ValidationError(
-      'streamName',
+      'storeName',
       `${JSON.stringify(name)} may not start with KV_ or OBJ_ (reserved by NATS)`,
     );
   }

@@ -1,6 +1,6 @@
 import { isValidationError } from '@aether/core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig } from './config.js';
+import { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './config.js';
 import { resolveConfig } from './resolve-config.js';
 
 const day = 24 * 60 * 60 * 1000;
@@ -8,7 +8,7 @@ const day = 24 * 60 * 60 * 1000;
 describe('defaults', () => {
   it('keep events one year, on file, one replica, with a 2 minute duplicate window', () => {
     expect(DEFAULT_JETSTREAM_CONFIG).toEqual({
-      streamName: 'aether',
+      storeName: 'aether',
       namespace: undefined,
       maxAge: 365 * day,
       replicas: 1,
@@ -27,8 +27,8 @@ describe('defaults', () => {
 
 describe('resolveConfig', () => {
   it('derives the stream, subjects and snapshot bucket', () => {
-    expect(resolveConfig({ streamName: 'orders' })).toEqual({
-      streamName: 'orders',
+    expect(resolveConfig({ storeName: 'orders' })).toEqual({
+      storeName: 'orders',
       namespace: undefined,
       stream: 'orders',
       subjectPrefix: 'aether-store.orders',
@@ -52,6 +52,11 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ maxAge: 30_000, duplicateWindow: 10_000 }).duplicateWindowMs).toBe(10_000);
   });
 
+  it('refuses the old option streamName, naming storeName, rather than ignore it', () => {
+    const options = { streamName: 'orders' } as Partial<JetStreamConfig>;
+    expect(() => resolveConfig(options)).toThrow(/invalid streamName: was renamed storeName/);
+  });
+
   it.each([
     ['maxAge', { maxAge: 99 }],
     ['maxAge', { maxAge: 1.5e3 + 0.5 }],
@@ -61,12 +66,12 @@ describe('resolveConfig', () => {
     ['replicas', { replicas: 6 }],
     ['replicas', { replicas: 1.5 }],
     ['storage', { storage: 'disk' as never }],
-    ['streamName', { streamName: 'a.b' }],
-    ['streamName', { streamName: 'a__b' }],
-    ['streamName', { streamName: '_a' }],
-    ['streamName', { streamName: 'KV_orders' }],
-    ['streamName', { streamName: 'OBJ_files' }],
-    ['streamName', { streamName: '' }],
+    ['storeName', { storeName: 'a.b' }],
+    ['storeName', { storeName: 'a__b' }],
+    ['storeName', { storeName: '_a' }],
+    ['storeName', { storeName: 'KV_orders' }],
+    ['storeName', { storeName: 'OBJ_files' }],
+    ['storeName', { storeName: '' }],
     ['namespace', { namespace: 'a..b' }],
     ['namespace', { namespace: 'x'.repeat(200) }],
   ])('refuses a bad %s', (field, options) => {

@@ -4,9 +4,10 @@ import { snapshotBucketFor, streamNameFor, subjectPrefixFor } from './naming.js'
 
 /** The config after checks and defaults, with every derived name. Durations in milliseconds. */
 export interface ResolvedConfig {
-  streamName: string;
+  /** The store name, as given (`storeName`). */
+  storeName: string;
   namespace: string | undefined;
-  /** The JetStream stream. */
+  /** The JetStream stream's name: `<storeName>`, or `<storeName>__<namespace>` with a namespace. */
   stream: string;
   /** Actor subjects are `<subjectPrefix>.<encoded actor id>`. */
   subjectPrefix: string;
@@ -23,9 +24,10 @@ const minDurationMs = 100; // the server refuses a max_age below 100 ms
 
 /** Applies the defaults to `options` and checks every value (`ValidationError` naming the field). */
 export function resolveConfig(options: Partial<JetStreamConfig> = {}): ResolvedConfig {
-  const streamName = options.streamName ?? DEFAULT_JETSTREAM_CONFIG.streamName;
+  refuseRenamedOptions(options);
+  const storeName = options.storeName ?? DEFAULT_JETSTREAM_CONFIG.storeName;
   const namespace = options.namespace;
-  const stream = streamNameFor(streamName, namespace);
+  const stream = streamNameFor(storeName, namespace);
   const maxAgeMs = resolveMaxAge(options.maxAge ?? DEFAULT_JETSTREAM_CONFIG.maxAge);
   const replicas = options.replicas ?? DEFAULT_JETSTREAM_CONFIG.replicas;
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5) {
@@ -36,7 +38,7 @@ export function resolveConfig(options: Partial<JetStreamConfig> = {}): ResolvedC
     throw new ValidationError('storage', `must be "file" or "memory", got ${JSON.stringify(storage)}`);
   }
   return {
-    streamName,
+    storeName,
     namespace,
     stream,
     subjectPrefix: subjectPrefixFor(stream),
@@ -79,4 +81,17 @@ function resolveDuplicateWindow(window: number | undefined, maxAgeMs: number): n
     );
   }
   return window;
+}
+
+// `streamName` was renamed `storeName`: it never named the stream once a namespace was given. Left
+// unchecked, an old caller's `streamName` would be ignored and its events written to the default
+// store, so it is refused with the new name instead.
+function refuseRenamedOptions(options: object): void {
+  if (Object.hasOwn(options, 'streamName')) {
+    throw new ValidationError(
+      'streamName',
+      'was renamed storeName: pass { storeName } (the store name; the JetStream stream is named from ' +
+        'it and the namespace, see store.stream)',
+    );
+  }
 }

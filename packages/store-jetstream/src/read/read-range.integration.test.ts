@@ -6,7 +6,7 @@ import { FOLLOWS_HEADER, followsOfMessage } from './follows.js';
 import { readRange } from './read-range.js';
 
 const nc = await testConnection();
-const store = await testStore(nc, { streamName: uniqueStoreName('read-range') });
+const store = await testStore(nc, { storeName: uniqueStoreName('read-range') });
 const js = jetstream(nc);
 const jsm = await manager(nc);
 
