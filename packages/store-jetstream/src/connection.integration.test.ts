@@ -3,9 +3,8 @@ import { connectionNames, type NatsServer, startNatsServer, testTls } from '@aet
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { actorToken, SUBJECT_ROOT } from './config/naming.js';
-
 import { JetStreamEventStore } from './jetstream-event-store.js';
+import { actorToken, SUBJECT_ROOT } from './subjects/subject-layout.js';
 import { cleanup, dropStreams, makeEvent, testConnection, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();

@@ -1,8 +1,8 @@
 import type { JetStreamManager, StreamInfo } from '@nats-io/jetstream';
-import type { ResolvedConfig } from '../config/resolve-config.js';
 import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { toStoreError } from '../errors/to-store-error.js';
+import type { ResolvedConfig } from '../options/resolve-options.js';
 import { desiredStreamConfig, diffStreamConfig } from './stream-config.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config/resolve-config.js';
+import { resolveConfig } from '../options/resolve-options.js';
 import { desiredStreamConfig, diffStreamConfig, formatDuration } from './stream-config.js';
 
 const config = resolveConfig({ storeName: 'orders' });

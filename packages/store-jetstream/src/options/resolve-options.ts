@@ -1,6 +1,10 @@
 import { ValidationError } from '@aether/core';
-import { DEFAULT_JETSTREAM_CONFIG, type JetStreamConfig } from './config.js';
-import { snapshotBucketFor, streamNameFor, subjectPrefixFor } from './naming.js';
+import { snapshotBucketFor, streamNameFor, subjectPrefixFor } from '../subjects/subject-layout.js';
+import {
+  DEFAULT_JETSTREAM_CONFIG,
+  type JetStreamConfig,
+  type JetStreamEventStoreOptions,
+} from './options.js';
 
 /** The config after checks and defaults, with every derived name. Durations in milliseconds. */
 export interface ResolvedConfig {
@@ -20,7 +24,37 @@ export interface ResolvedConfig {
   duplicateWindowMs: number;
 }
 
+/** How many entries the store's caches hold (see `ActorCaches`). */
+export interface CacheSizes {
+  /** Actors whose latest (version, sequence) the write path remembers. */
+  headCacheSize: number;
+  /** Total messages of recently read actors the read path keeps. */
+  historyCacheSize: number;
+}
+
+/** Every option of a store, after defaults and checks. */
+export interface ResolvedOptions {
+  config: ResolvedConfig;
+  timeoutMs: number;
+  cacheSizes: CacheSizes;
+}
+
 const minDurationMs = 100; // the server refuses a max_age below 100 ms
+
+/**
+ * Applies the defaults to a store's options and checks every one (`ValidationError` naming the
+ * field), before anything is sent: the layout (`resolveConfig`), the timeout and the cache sizes.
+ */
+export function resolveOptions(options: JetStreamEventStoreOptions): ResolvedOptions {
+  return {
+    config: resolveConfig(options),
+    timeoutMs: wholeNumber(options.timeout ?? 5000, 'timeout', 1),
+    cacheSizes: {
+      headCacheSize: wholeNumber(options.headCacheSize ?? 10_000, 'headCacheSize', 0),
+      historyCacheSize: wholeNumber(options.historyCacheSize ?? 100_000, 'historyCacheSize', 0),
+    },
+  };
+}
 
 /** Applies the defaults to `options` and checks every value (`ValidationError` naming the field). */
 export function resolveConfig(options: Partial<JetStreamConfig> = {}): ResolvedConfig {
@@ -94,4 +128,11 @@ function refuseRenamedOptions(options: object): void {
         'it and the namespace, see store.stream)',
     );
   }
+}
+
+function wholeNumber(value: number, field: string, min: number): number {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new ValidationError(field, `must be a whole number >= ${min}, got ${String(value)}`);
+  }
+  return value;
 }

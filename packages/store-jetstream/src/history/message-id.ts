@@ -1,3 +1,5 @@
+import type { StoredMsg } from '@nats-io/jetstream';
+
 /**
  * The `Nats-Msg-Id` a save publishes with, by which JetStream drops a retried save (same id,
  * within the duplicate window) and the store notices an id reused by another event.
@@ -17,4 +19,10 @@ export function messageIdFor(eventId: string, follows: number, afterLostRace: bo
 export function eventIdOfMessageId(messageId: string): string {
   const tab = messageId.indexOf('\t');
   return tab < 0 ? messageId : messageId.slice(0, tab);
+}
+
+/** The id of the event a stored message was published with (from its `Nats-Msg-Id` header). */
+export function eventIdOf(message: StoredMsg): string | undefined {
+  const id = message.header?.get('Nats-Msg-Id');
+  return id === undefined || id === '' ? undefined : eventIdOfMessageId(id);
 }

@@ -1,9 +1,9 @@
 import { type Msg, type NatsConnection, nanos } from '@nats-io/nats-core';
 import { connectionEvents } from '../connection/connection-events.js';
+import { inboxOf } from '../connection/inbox.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
-import { inboxOf } from '../inbox.js';
+import { followsOfMessage } from '../history/follows.js';
 import { ackSubjectMarker, deliveryOf } from './delivery-info.js';
-import { followsOfMessage } from './follows.js';
 
 /**
  * Takes each message read, in stream order, as it arrives: its stream sequence, its payload and

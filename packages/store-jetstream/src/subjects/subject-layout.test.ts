@@ -6,7 +6,7 @@ import {
 } from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actorToken, snapshotKeyFor, streamNameFor } from './naming.js';
+import { actorToken, snapshotKeyFor, streamNameFor } from './subject-layout.js';
 
 function isNamespace(text: string): boolean {
   try {

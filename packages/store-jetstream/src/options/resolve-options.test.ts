@@ -1,7 +1,7 @@
 import { isValidationError } from '@aether/core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './config.js';
-import { resolveConfig } from './resolve-config.js';
+import { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './options.js';
+import { resolveConfig, resolveOptions } from './resolve-options.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -83,5 +83,29 @@ describe('resolveConfig', () => {
     }
     expect(isValidationError(error)).toBe(true);
     expect((error as { field: string }).field).toBe(field);
+  });
+});
+
+describe('resolveOptions', () => {
+  it('adds the timeout and the cache sizes to the layout, 0 turning a cache off', () => {
+    expect(resolveOptions({ storeName: 'orders' })).toEqual({
+      config: resolveConfig({ storeName: 'orders' }),
+      timeoutMs: 5000,
+      cacheSizes: { headCacheSize: 10_000, historyCacheSize: 100_000 },
+    });
+    expect(resolveOptions({ timeout: 1, headCacheSize: 0, historyCacheSize: 0 })).toMatchObject({
+      timeoutMs: 1,
+      cacheSizes: { headCacheSize: 0, historyCacheSize: 0 },
+    });
+  });
+
+  it.each([
+    ['timeout', { timeout: 0 }],
+    ['timeout', { timeout: 1.5 }],
+    ['headCacheSize', { headCacheSize: -1 }],
+    ['historyCacheSize', { historyCacheSize: Number.NaN }],
+    ['storeName', { storeName: 'a.b' }],
+  ])('refuses a bad %s', (field, options) => {
+    expect(() => resolveOptions(options)).toThrow(expect.objectContaining({ field }));
   });
 });

@@ -1,34 +1,36 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { LruCache } from './cache/lru-cache.js';
-import type { ResolvedConfig } from './config/resolve-config.js';
+import { ActorCaches } from './caches/actor-caches.js';
 import { outageAware } from './connection/outage-aware.js';
-import type { StoreContext } from './context.js';
 import { JetStreamStoreError } from './errors/store-error.js';
 import { toStoreError } from './errors/to-store-error.js';
+import type { ResolvedConfig, ResolvedOptions } from './options/resolve-options.js';
+import { SnapshotBucket } from './snapshot/snapshot-bucket.js';
+import type { Snapshotting } from './snapshot/snapshot-ops.js';
 import { ensureStream } from './stream/ensure-stream.js';
+import { StoreStream } from './stream/store-stream.js';
 import { AckPublisher } from './write/ack-publisher.js';
+import type { Writing } from './write/append-event.js';
 
-export interface CacheSizes {
-  /** Actors whose latest (version, sequence) the write path remembers. */
-  headCacheSize: number;
-  /** Total messages of recently read actors the read path keeps. */
-  historyCacheSize: number;
+/**
+ * The parts of an open store: its stream on the server (`StoreStream`), what it remembers of
+ * actors (`ActorCaches`), the publisher of its saves and its snapshot bucket. Each operation takes
+ * the parts it uses (`Reading`, `Writing`, `Snapshotting`).
+ */
+export interface OpenStore extends Writing, Snapshotting {
+  /** The server's max_payload: the largest message (headers included) it accepts. */
+  readonly maxPayload: number;
 }
 
 /**
- * Runs the startup checks and returns what the store's parts share: the server speaks JetStream
+ * Runs the startup checks and returns the store's parts: the server speaks JetStream
  * (2.9.4 or newer), runs in a cluster when the stream is to have replicas, and the stream exists
  * with the config the store needs (its replica count included). The replica count decides how
  * saves are checked: on one replica the server's expectation check is exact; with replicas the
  * store checks each save itself (see `belongsAfter`), whatever the server's version.
  */
-export async function openContext(
-  nc: NatsConnection,
-  config: ResolvedConfig,
-  timeoutMs: number,
-  caches: CacheSizes,
-): Promise<StoreContext> {
+export async function openStore(nc: NatsConnection, options: ResolvedOptions): Promise<OpenStore> {
+  const { config, timeoutMs } = options;
   const stream = config.stream;
   if (nc.isClosed()) {
     throw new JetStreamStoreError(
@@ -45,18 +47,14 @@ export async function openContext(
     throw toStoreError(err, { operation: 'open', stream });
   }
   await ensureStream(jsm, config);
+  const maxPayload = nc.info?.max_payload ?? 1024 * 1024;
   return {
-    nc,
-    js: jsm.jetstream(),
-    jsm,
-    config,
-    maxPayload: nc.info?.max_payload ?? 1024 * 1024,
-    timeoutMs,
+    stream: new StoreStream(nc, jsm, { config, timeoutMs, maxPayload }),
+    caches: new ActorCaches(options.cacheSizes),
     publisher: new AckPublisher(nc, timeoutMs),
-    heads: new LruCache(caches.headCacheSize),
-    histories: new LruCache(caches.historyCacheSize, (history) => history.count + 1),
-    snapshotHints: new LruCache(caches.headCacheSize),
-    background: new Set(),
+    subjectPrefix: config.subjectPrefix,
+    snapshots: new SnapshotBucket(jsm.jetstream(), { config, maxPayload }),
+    maxPayload,
   };
 }
 

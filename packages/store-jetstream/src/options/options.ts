@@ -1,3 +1,5 @@
+import type { NodeConnectionOptions } from '@nats-io/transport-node';
+
 /** How the store lays out and keeps its data: the Go original's `JetStreamConfig`. */
 export interface JetStreamConfig {
   /**
@@ -41,4 +43,28 @@ export const DEFAULT_JETSTREAM_CONFIG: Readonly<JetStreamConfig> = Object.freeze
 /** A fresh copy of the defaults (the Go API's `DefaultJetStreamConfig()`), to change and pass on. */
 export function defaultJetStreamConfig(): JetStreamConfig {
   return { ...DEFAULT_JETSTREAM_CONFIG };
+}
+
+/** Options of a store on a connection: the layout (`JetStreamConfig`) plus timeouts and caches. */
+export interface JetStreamEventStoreOptions extends Partial<JetStreamConfig> {
+  /** Milliseconds to wait for any JetStream answer (publish ack, API call, read). Default 5000. */
+  timeout?: number;
+  /** Actors whose latest (version, sequence) saves remember, sparing a read per save. Default 10,000. */
+  headCacheSize?: number;
+  /**
+   * Messages of recently read actors kept in memory, in total, so that loading an unchanged actor
+   * costs one direct get. Default 100,000; 0 turns the cache off.
+   */
+  historyCacheSize?: number;
+}
+
+/** Options of `JetStreamEventStore.connect`: where the servers are and how to connect to them. */
+export interface JetStreamConnectOptions extends JetStreamEventStoreOptions {
+  /** `nats://host:port` URLs (or `host:port`) of one or more servers. */
+  servers: string | string[];
+  /**
+   * Anything else nats.js accepts (user/pass, token, authenticator, TLS, reconnect policy...).
+   * `noAsyncTraces` defaults to true here.
+   */
+  connection?: Omit<NodeConnectionOptions, 'servers'>;
 }

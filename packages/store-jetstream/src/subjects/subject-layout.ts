@@ -1,6 +1,9 @@
 import { ValidationError } from '@aether/core';
 import { boundedSubjectToken, validateNamespace } from '@aether/core/adapter';
 
+// The names of everything the store keeps on the server, all derived from the store name and the
+// namespace: the stream, its subjects (one per actor), the snapshot bucket and its keys.
+
 /** The first subject token of every store subject: `aether-store.<stream>.<encoded actor id>`. */
 export const SUBJECT_ROOT = 'aether-store';
 
@@ -56,6 +59,11 @@ function encodeNamespace(namespace: string): string {
 /** The subjects of a stream: `aether-store.<stream>`, one more token per actor. */
 export function subjectPrefixFor(stream: string): string {
   return `${SUBJECT_ROOT}.${stream}`;
+}
+
+/** The subject of an actor: `<subjectPrefix>.<actor token>`, the token from `actorToken`. */
+export function actorSubject(subjectPrefix: string, token: string): string {
+  return `${subjectPrefix}.${token}`;
 }
 
 /** The snapshot bucket of a stream. */

@@ -1,8 +1,8 @@
 import { jetstream } from '@nats-io/jetstream';
 import { headers, type Msg } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
+import { FOLLOWS_HEADER, followsOfMessage } from '../history/follows.js';
 import { makeEvent, manager, testConnection, testStore, uniqueStoreName } from '../test-support/nats.js';
-import { FOLLOWS_HEADER, followsOfMessage } from './follows.js';
 import { readRange } from './read-range.js';
 
 const nc = await testConnection();
