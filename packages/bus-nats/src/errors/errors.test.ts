@@ -1,7 +1,9 @@
 import { isRetryable } from '@aether/core';
 import { errors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
-import { isNatsBusError, NatsBusError, permissionDenied, refusalOf } from './errors.js';
+import { isNatsBusError, NatsBusError } from './bus-error.js';
+import { refusalOf } from './classify.js';
+import { permissionDenied } from './to-bus-error.js';
 
 describe('NatsBusError', () => {
   it('has a stable code, says whether a retry may help, and keeps its cause', () => {

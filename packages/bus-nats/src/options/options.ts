@@ -1,9 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { type SubscribeOptions, ValidationError } from '@aether/core';
 import type { NodeConnectionOptions } from '@nats-io/transport-node';
-import type { NatsBusError } from './errors.js';
-import { DEFAULT_SUBJECT_PREFIX, validateSubjectPrefix } from './subject/subject-layout.js';
-import { validateNodeId } from './wire/origin.js';
+import type { NatsBusError } from '../errors/bus-error.js';
 
 /** Options of a bus on a connection. */
 export interface NatsEventBusOptions {
@@ -38,35 +34,4 @@ export interface NatsEventBusConnectOptions extends NatsEventBusOptions {
    * given, `maxReconnectAttempts: -1` (reconnect for ever) and `name: 'aether-bus <nodeId>'`.
    */
   connection?: Omit<NodeConnectionOptions, 'servers' | 'noEcho'>;
-}
-
-/** A bus's options after defaults and checks. */
-export interface ResolvedOptions {
-  subjectPrefix: string;
-  nodeId: string;
-  onError: ((error: NatsBusError) => void) | undefined;
-}
-
-/** Applies the defaults and checks every option; throws `ValidationError` naming the bad one. */
-export function resolveOptions(options: NatsEventBusOptions): ResolvedOptions {
-  const { subjectPrefix = DEFAULT_SUBJECT_PREFIX, nodeId = randomUUID(), onError } = options;
-  if (onError !== undefined && typeof onError !== 'function') {
-    throw new ValidationError('onError', 'must be a function');
-  }
-  return { subjectPrefix: validateSubjectPrefix(subjectPrefix), nodeId: validateNodeId(nodeId), onError };
-}
-
-/**
- * Reads `subscribe()`'s options once, so that what is validated is what is used (the caller's
- * object or its arrays may change later); anything but an object is left for validation to refuse.
- */
-export function pickSubscribeOptions(options: unknown): SubscribeOptions | undefined {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return options as undefined;
-  const { eventTypes, actorPattern, bufferSize, overflow } = options as SubscribeOptions;
-  return {
-    eventTypes: Array.isArray(eventTypes) ? [...eventTypes] : eventTypes,
-    actorPattern,
-    bufferSize,
-    overflow,
-  };
 }
