@@ -74,6 +74,7 @@ describe('resolveConfig', () => {
     ['storeName', { storeName: '' }],
     ['namespace', { namespace: 'a..b' }],
     ['namespace', { namespace: 'x'.repeat(200) }],
+    ['storeName', { storeName: 'x'.repeat(101) }],
   ])('refuses a bad %s', (field, options) => {
     let error: unknown;
     try {

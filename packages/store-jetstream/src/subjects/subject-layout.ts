@@ -38,7 +38,7 @@ export function streamNameFor(storeName: string, namespace: string | undefined):
     namespace === undefined ? storeName : `${storeName}__${encodeNamespace(validateNamespace(namespace))}`;
   if (name.length > maxStreamNameLength) {
     throw new ValidationError(
-      'namespace',
+      namespace === undefined ? 'storeName' : 'namespace',
       `stream name ${JSON.stringify(name)} is longer than ${maxStreamNameLength} characters; use a shorter store name or namespace`,
     );
   }
