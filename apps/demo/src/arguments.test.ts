@@ -33,6 +33,31 @@ describe('parseArguments', () => {
     });
   });
 
+  it('reads clean: a dry run by default, removal with --yes, --older-than as typed and in ms', () => {
+    expect(parseArguments(['clean', '--nats', '127.0.0.1'])).toEqual({
+      kind: 'clean',
+      server: local,
+      olderThan: undefined,
+      confirmed: false,
+    });
+    expect(parseArguments(['clean', '--yes', '--older-than', '7d', '--nats=127.0.0.1'])).toEqual({
+      kind: 'clean',
+      server: local,
+      olderThan: { text: '7d', ms: 7 * 86_400_000 },
+      confirmed: true,
+    });
+  });
+
+  it('reads --older-than in seconds, minutes, hours or days', () => {
+    const olderThan = (value: string) =>
+      (parseArguments(['clean', '--nats', 'h', '--older-than', value]) as { olderThan?: { ms: number } })
+        .olderThan?.ms;
+    expect(olderThan('90s')).toBe(90_000);
+    expect(olderThan('30m')).toBe(1_800_000);
+    expect(olderThan('12h')).toBe(43_200_000);
+    expect(olderThan('1d')).toBe(86_400_000);
+  });
+
   it('gives load 4 writers and 50 events each by default, and takes the bounds themselves', () => {
     expect(parseArguments(['load', '--nats', '127.0.0.1'])).toMatchObject({ writers: 4, events: 50 });
     expect(parseArguments(['load', '--nats', '127.0.0.1', '--writers', '1', '--events', '1'])).toMatchObject({
@@ -71,7 +96,11 @@ describe('parseArguments errors: one line each, naming the argument', () => {
       ['watch', '--nats', 'h', '--verbose'],
       'unknown argument "--verbose"',
     ],
-    ['an unknown command', ['frobnicate'], 'unknown command "frobnicate"; the commands are watch and load'],
+    [
+      'an unknown command',
+      ['frobnicate'],
+      'unknown command "frobnicate"; the commands are watch, load and clean',
+    ],
     ['a stray argument', ['watch', 'now', '--nats', 'h'], 'unexpected argument "now"'],
     ['a second command', ['watch', 'load'], 'unexpected argument "load"'],
     ['--nats without a value', ['--nats'], '--nats needs a value, e.g. --nats nats://127.0.0.1:4222'],
@@ -130,6 +159,43 @@ describe('parseArguments errors: one line each, naming the argument', () => {
       ['load', '--nats', 'h', '--events=-3'],
       '--events must be a whole number from 1 to 2000, not "-3"',
     ],
+    [
+      'a negative count as the next argument',
+      ['load', '--nats', 'h', '--events', '-3'],
+      '--events must be a whole number from 1 to 2000, not "-3"',
+    ],
+    [
+      'negative writers as the next argument',
+      ['load', '--nats', 'h', '--writers', '-1'],
+      '--writers must be a whole number from 1 to 32, not "-1"',
+    ],
+    [
+      'a negative fraction as the next argument',
+      ['load', '--nats', 'h', '--writers', '-1.5'],
+      '--writers must be a whole number from 1 to 32, not "-1.5"',
+    ],
+    [
+      'clean without --nats',
+      ['clean', '--yes'],
+      'clean needs --nats <url>, e.g. --nats nats://127.0.0.1:4222',
+    ],
+    ['--yes outside clean', ['load', '--nats', 'h', '--yes'], '--yes is only for clean'],
+    ['--older-than outside clean', ['--older-than', '1d'], '--older-than is only for clean'],
+    ['--yes with a value', ['clean', '--nats', 'h', '--yes=no'], '--yes takes no value, not "--yes=no"'],
+    ['--yes twice', ['clean', '--nats', 'h', '--yes', '--yes'], '--yes was given twice'],
+    ['a value after --yes', ['clean', '--nats', 'h', '--yes', 'please'], 'unexpected argument "please"'],
+    [
+      '--older-than without a value',
+      ['clean', '--nats', 'h', '--older-than', '--yes'],
+      '--older-than needs a value, e.g. --older-than 7d',
+    ],
+    ...['7', '7 d', '1w', '-1d', '0d', '1.5h', 'd', `${'9'.repeat(20)}d`].map(
+      (value): [string, string[], string] => [
+        `--older-than ${JSON.stringify(value)}`,
+        ['clean', '--nats', 'h', '--older-than', value],
+        `--older-than must be a whole number followed by s, m, h or d (e.g. 7d, 12h), not ${JSON.stringify(value)}`,
+      ],
+    ),
     [
       'too many events',
       ['load', '--nats', 'h', '--events', '2001'],

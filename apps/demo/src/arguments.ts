@@ -1,3 +1,4 @@
+import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
 
@@ -7,26 +8,38 @@ export type Command =
   | { kind: 'story' }
   | { kind: 'nats-story'; server: NatsServer }
   | { kind: 'watch'; server: NatsServer }
-  | { kind: 'load'; server: NatsServer; writers: number; events: number };
+  | { kind: 'load'; server: NatsServer; writers: number; events: number }
+  | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean };
+
+/** `--older-than`: as typed (for messages) and in milliseconds. */
+export interface OlderThan {
+  text: string;
+  ms: number;
+}
 
 export type ParsedArguments = Command | { kind: 'error'; message: string };
 
-type Mode = 'story' | 'watch' | 'load';
-type OptionName = 'nats' | 'writers' | 'events';
+type Mode = 'story' | 'watch' | 'load' | 'clean';
+type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes';
 
-const commands: readonly string[] = ['watch', 'load'];
-const optionModes: Record<OptionName, readonly Mode[]> = {
-  nats: ['story', 'watch', 'load'],
-  writers: ['load'],
-  events: ['load'],
+const commands: readonly Mode[] = ['watch', 'load', 'clean'];
+
+/** Which modes take each option, and how a value looks (`undefined`: a flag, which takes none). */
+const options: Record<OptionName, { modes: readonly Mode[]; example: string | undefined }> = {
+  nats: { modes: ['story', 'watch', 'load', 'clean'], example: '--nats nats://127.0.0.1:4222' },
+  writers: { modes: ['load'], example: `--writers ${LOAD_LIMITS.writers.default}` },
+  events: { modes: ['load'], example: `--events ${LOAD_LIMITS.events.default}` },
+  'older-than': { modes: ['clean'], example: '--older-than 7d' },
+  yes: { modes: ['clean'], example: undefined },
 };
 
 class ArgumentError extends Error {}
 
 /**
- * Parses `aether-demo [watch | load] [options]`. Options take their value as the next argument
- * or after `=` (`--writers 3`, `--writers=3`). `-h`/`--help` anywhere wins over everything else.
- * Every mistake becomes one line that names the argument and says what was expected.
+ * Parses `aether-demo [watch | load | clean] [options]`. Options take their value as the next
+ * argument or after `=` (`--writers 3`, `--writers=3`); flags (`--yes`) take none. `-h`/`--help`
+ * anywhere wins over everything else. Every mistake becomes one line that names the argument and
+ * says what was expected.
  */
 export function parseArguments(argv: readonly string[]): ParsedArguments {
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
@@ -43,8 +56,10 @@ function parse(argv: readonly string[]): Command {
   let mode: Mode = 'story';
   const [first] = argv;
   if (first !== undefined && !first.startsWith('-')) {
-    if (!commands.includes(first)) {
-      throw new ArgumentError(`unknown command ${JSON.stringify(first)}; the commands are watch and load`);
+    if (!commands.includes(first as Mode)) {
+      throw new ArgumentError(
+        `unknown command ${JSON.stringify(first)}; the commands are watch, load and clean`,
+      );
     }
     mode = first as Mode;
     rest = argv.slice(1);
@@ -55,13 +70,24 @@ function parse(argv: readonly string[]): Command {
   if (mode === 'story') return server === undefined ? { kind: 'story' } : { kind: 'nats-story', server };
   if (server === undefined)
     throw new ArgumentError(`${mode} needs --nats <url>, e.g. --nats nats://127.0.0.1:4222`);
-  if (mode === 'watch') return { kind: 'watch', server };
-  return {
-    kind: 'load',
-    server,
-    writers: count('writers', values.writers, LOAD_LIMITS.writers),
-    events: count('events', values.events, LOAD_LIMITS.events),
-  };
+  switch (mode) {
+    case 'watch':
+      return { kind: 'watch', server };
+    case 'load':
+      return {
+        kind: 'load',
+        server,
+        writers: count('writers', values.writers, LOAD_LIMITS.writers),
+        events: count('events', values.events, LOAD_LIMITS.events),
+      };
+    case 'clean':
+      return {
+        kind: 'clean',
+        server,
+        olderThan: values['older-than'] === undefined ? undefined : olderThan(values['older-than']),
+        confirmed: values.yes !== undefined,
+      };
+  }
 }
 
 function readOptions(args: readonly string[], mode: Mode): Partial<Record<OptionName, string>> {
@@ -78,35 +104,38 @@ function readOptions(args: readonly string[], mode: Mode): Partial<Record<Option
     const equals = arg.indexOf('=');
     const name = arg.slice(2, equals === -1 ? undefined : equals);
     if (!isOption(name)) throw new ArgumentError(`unknown argument ${JSON.stringify(arg)}`);
-    if (!optionModes[name].includes(mode)) {
-      throw new ArgumentError(`--${name} is only for ${optionModes[name].join(', ')}`);
-    }
+    const { modes, example } = options[name];
+    if (!modes.includes(mode)) throw new ArgumentError(`--${name} is only for ${modes.join(', ')}`);
     if (values[name] !== undefined) throw new ArgumentError(`--${name} was given twice`);
+    if (example === undefined) {
+      if (equals !== -1) throw new ArgumentError(`--${name} takes no value, not ${JSON.stringify(arg)}`);
+      values[name] = '';
+      continue;
+    }
     let value: string | undefined;
     if (equals !== -1) {
       value = arg.slice(equals + 1);
     } else {
       const next = args[index + 1];
-      if (next !== undefined && !next.startsWith('-')) {
+      if (next !== undefined && isValue(next)) {
         value = next;
         index++;
       }
     }
     if (value === undefined || value === '')
-      throw new ArgumentError(`--${name} needs a value, e.g. ${example[name]}`);
+      throw new ArgumentError(`--${name} needs a value, e.g. ${example}`);
     values[name] = value;
   }
   return values;
 }
 
-const example: Record<OptionName, string> = {
-  nats: '--nats nats://127.0.0.1:4222',
-  writers: `--writers ${LOAD_LIMITS.writers.default}`,
-  events: `--events ${LOAD_LIMITS.events.default}`,
-};
+/** The argument after an option is its value unless it is an option itself; `-3` is a (bad) number. */
+function isValue(next: string): boolean {
+  return !next.startsWith('-') || /^-\d/.test(next);
+}
 
 function isOption(name: string): name is OptionName {
-  return Object.hasOwn(optionModes, name);
+  return Object.hasOwn(options, name);
 }
 
 function natsServer(value: string): NatsServer {
@@ -128,4 +157,14 @@ function count(
     );
   }
   return number;
+}
+
+function olderThan(text: string): OlderThan {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    throw new ArgumentError(
+      `--older-than must be a whole number followed by ${DURATION_UNITS} (e.g. 7d, 12h), not ${JSON.stringify(text)}`,
+    );
+  }
+  return { text, ms };
 }

@@ -1,6 +1,6 @@
 import { type EventStore, findVersionConflict, loadState } from '@aether/core';
 import { type Clock, exponential, saveWithRetry } from '@aether/retry';
-import { describeEvent, describeState } from './format.js';
+import { describeEvent, describeState, plural, versionRange } from './format.js';
 import { emptyOrder, type OrderEvent, type OrderLine, type OrderState, orderReducer } from './order.js';
 import type { EventFactory } from './order-events.js';
 
@@ -90,12 +90,12 @@ export async function runClerks(context: ClerksContext): Promise<void> {
   const contiguous = versions.every((version, index) => version === index + 1);
   print(
     `Order state after both clerks: ${describeState(final.state)}; ` +
-      `versions 1-${final.version}${contiguous ? ' with no gaps' : ' WITH GAPS'}, ` +
-      `${conflicts} conflict${conflicts === 1 ? '' : 's'} resolved by retrying`,
+      `${versionRange(final.version)}${contiguous ? ' with no gaps' : ' WITH GAPS'}, ` +
+      `${plural(conflicts, 'conflict')} resolved by retrying`,
   );
 }
 
 function itemCount(state: OrderState): string {
   const count = state.lines.length;
-  return count === 0 ? 'no items' : `${count} item${count === 1 ? '' : 's'}`;
+  return count === 0 ? 'no items' : plural(count, 'item');
 }

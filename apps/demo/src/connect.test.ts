@@ -25,11 +25,13 @@ describe('connectFailure', () => {
     );
   });
 
-  it('says a server without JetStream', () => {
+  it('says a server without JetStream, as the store reports it and as nats.js does', () => {
     const error = new JetStreamStoreError('JETSTREAM_NOT_ENABLED', 'the NATS server did not answer');
-    expect(connectFailure(error, server).message).toBe(
-      'NATS at 127.0.0.1:4999 has no JetStream; start it with `nats-server -js`',
-    );
+    for (const reported of [error, named('JetStreamNotEnabled', 'jetstream is not enabled')]) {
+      expect(connectFailure(reported, server).message).toBe(
+        'NATS at 127.0.0.1:4999 has no JetStream; start it with `nats-server -js`',
+      );
+    }
   });
 
   it('keeps the first line of anything else', () => {

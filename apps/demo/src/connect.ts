@@ -1,5 +1,6 @@
 import { type NatsBusError, NatsEventBus } from '@aether/bus-nats';
 import { isJetStreamStoreError, JetStreamEventStore } from '@aether/store-jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DemoError, oneLine } from './demo-error.js';
 import { CONNECT_TIMEOUT_MS } from './limits.js';
 import type { NatsServer } from './nats-url.js';
@@ -13,6 +14,15 @@ const connection = { timeout: CONNECT_TIMEOUT_MS, name: 'aether-demo' };
 export async function connectStore(server: NatsServer, streamName: string): Promise<JetStreamEventStore> {
   try {
     return await JetStreamEventStore.connect({ servers: server.url, storeName: streamName, connection });
+  } catch (error) {
+    throw connectFailure(error, server);
+  }
+}
+
+/** A plain NATS connection (for `clean`, which manages streams), or one clear line. */
+export async function connectNats(server: NatsServer): Promise<NatsConnection> {
+  try {
+    return await connect({ ...connection, servers: server.url });
   } catch (error) {
     throw connectFailure(error, server);
   }
@@ -35,7 +45,7 @@ export async function connectBus(
   }
 }
 
-/** nats.js names its errors (`ConnectionError`, `TimeoutError`); the store gives codes. */
+/** nats.js names its errors (`ConnectionError`, `TimeoutError`, `JetStreamNotEnabled`); the store gives codes. */
 export function connectFailure(error: unknown, server: NatsServer): DemoError {
   const at = `NATS at ${server.display}`;
   const name = error instanceof Error ? error.name : '';
@@ -53,7 +63,7 @@ export function connectFailure(error: unknown, server: NatsServer): DemoError {
       { cause: error },
     );
   }
-  if (isJetStreamStoreError(error, 'JETSTREAM_NOT_ENABLED')) {
+  if (isJetStreamStoreError(error, 'JETSTREAM_NOT_ENABLED') || name === 'JetStreamNotEnabled') {
     return new DemoError('NATS_FAILED', `${at} has no JetStream; start it with \`nats-server -js\``, {
       cause: error,
     });

@@ -54,6 +54,13 @@ describe('ProgressLine', () => {
     expect(writes).toEqual(['load: 2/3 events saved (66%), 0 conflicts retried, 0.0 s\n']);
   });
 
+  it('speaks of one event and one conflict in the singular', () => {
+    const { writes, stream } = fakeStream(false);
+    const progress = new ProgressLine(stream, 1, { now: () => 0 });
+    progress.update(1, 1);
+    expect(writes).toEqual(['load: 1/1 event saved (100%), 1 conflict retried, 0.0 s\n']);
+  });
+
   it('moves to a new line before an error only when a line is on screen', () => {
     const tty = fakeStream(true);
     const progress = new ProgressLine(tty.stream, 4, { now: () => 0 });

@@ -1,3 +1,5 @@
+import { plural } from './format.js';
+
 /** Where the progress line goes: stderr, or a fake one in tests. */
 export interface ProgressStream {
   write(text: string): unknown;
@@ -77,8 +79,8 @@ export class ProgressLine {
     const percent = Math.floor((saved * 100) / this.#total);
     const seconds = ((this.#now() - this.#started) / 1000).toFixed(1);
     return (
-      `load: ${saved}/${this.#total} events saved (${percent}%), ` +
-      `${conflicts} conflict${conflicts === 1 ? '' : 's'} retried, ${seconds} s`
+      `load: ${saved}/${plural(this.#total, 'event')} saved (${percent}%), ` +
+      `${plural(conflicts, 'conflict')} retried, ${seconds} s`
     );
   }
 }

@@ -50,3 +50,11 @@ describe('verifyLoad', () => {
     });
   });
 });
+
+describe('verifyLoad in the singular', () => {
+  it('speaks of one writer, one item and one version', () => {
+    expect(verifyLoad('order-3001', [item(1, 'W1-1')], { writers: 1, events: 1 }).line).toBe(
+      "Verified order-3001: 1 event (1 writer x 1), version 1, the writer's 1 item exactly once",
+    );
+  });
+});

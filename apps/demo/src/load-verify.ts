@@ -1,4 +1,5 @@
 import type { AnyEvent } from '@aether/core';
+import { plural, versionRange } from './format.js';
 import { loadSku } from './load-protocol.js';
 
 export interface LoadVerification {
@@ -18,7 +19,7 @@ export function verifyLoad(
 ): LoadVerification {
   const total = expected.writers * expected.events;
   const problems: string[] = [];
-  if (stored.length !== total) problems.push(`expected ${total} events, found ${stored.length}`);
+  if (stored.length !== total) problems.push(`expected ${plural(total, 'event')}, found ${stored.length}`);
 
   const wrongVersion = stored.findIndex((event, index) => event.version !== index + 1);
   if (wrongVersion !== -1) {
@@ -39,8 +40,8 @@ export function verifyLoad(
       if (seen > 1) problems.push(`${loadSku(writer, n)} stored ${seen} times`);
     }
   }
-  if (missing > 0) problems.push(`${missing} item${missing === 1 ? '' : 's'} missing`);
-  if (skus.size > 0) problems.push(`${skus.size} event${skus.size === 1 ? '' : 's'} no writer wrote`);
+  if (missing > 0) problems.push(`${plural(missing, 'item')} missing`);
+  if (skus.size > 0) problems.push(`${plural(skus.size, 'event')} no writer wrote`);
   if (new Set(stored.map((event) => event.id)).size !== stored.length) problems.push('duplicate event ids');
 
   if (problems.length > 0)
@@ -48,8 +49,9 @@ export function verifyLoad(
   return {
     ok: true,
     line:
-      `Verified ${orderId}: ${total} events (${expected.writers} writers x ${expected.events}), ` +
-      `versions 1-${total} contiguous, each writer's ${expected.events} items exactly once`,
+      `Verified ${orderId}: ${plural(total, 'event')} (${plural(expected.writers, 'writer')} x ${expected.events}), ` +
+      `${versionRange(total)}${total === 1 ? '' : ' contiguous'}, ` +
+      `${expected.writers === 1 ? 'the' : 'each'} writer's ${plural(expected.events, 'item')} exactly once`,
   };
 }
 

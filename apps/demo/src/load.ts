@@ -1,8 +1,9 @@
 import { connectStore } from './connect.js';
 import { DemoError } from './demo-error.js';
 import { ProgressLine, type ProgressStream } from './load-progress.js';
+import { loadHeadline, loadSummary } from './load-report.js';
 import { verifyLoad } from './load-verify.js';
-import { type DoneReport, spawnWriter, type WriterProcess } from './load-writers.js';
+import { spawnWriter, type WriterProcess } from './load-writers.js';
 import type { NatsServer } from './nats-url.js';
 import { describeRetention } from './retention.js';
 import { newRunId, runNames } from './run-names.js';
@@ -38,10 +39,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
   });
   let progress: ProgressLine | undefined;
   try {
-    print(
-      `Load: ${writerCount} writer processes add ${events} items each to ${orderId} on ${server.display}, ` +
-        'every save through saveWithRetry',
-    );
+    print(loadHeadline({ writers: writerCount, events, orderId, at: server.display }));
     print(
       `Run ${run.runId}: events in stream ${store.stream} (${describeRetention(store.config.maxAgeMs)}, ` +
         `the store's default), published on bus namespace "${run.namespace}"`,
@@ -66,7 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     progress.finish(saved, conflicts);
 
-    print(summary(reports, seconds));
+    print(loadSummary(reports, seconds));
     const verification = verifyLoad(orderId, await store.getEvents(orderId), {
       writers: writerCount,
       events,
@@ -82,21 +80,4 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
     removeHandlers();
     await store.close();
   }
-}
-
-function summary(reports: readonly DoneReport[], seconds: string): string {
-  const saved = reports.reduce((sum, report) => sum + report.saved, 0);
-  const conflicts = reports.reduce((sum, report) => sum + report.conflicts, 0);
-  const retries = reports.reduce((sum, report) => sum + report.retries, 0);
-  const most = Math.max(...reports.map((report) => report.maxAttempts));
-  const counts = reports.map((report) => report.conflicts);
-  // Up to 8 writers, each count; more would not fit on a line.
-  const perWriter =
-    counts.length <= 8
-      ? counts.map((count, index) => `${index + 1}: ${count}`).join(', ')
-      : `from ${Math.min(...counts)} to ${Math.max(...counts)}`;
-  return (
-    `All writers done in ${seconds} s: ${saved} events saved; ${conflicts} version conflicts ` +
-    `(per writer ${perWriter}), ${retries} retries; the busiest save took ${most} attempts`
-  );
 }

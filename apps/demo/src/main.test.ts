@@ -18,7 +18,7 @@ describe('aether-demo', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toContain('Usage: aether-demo');
-    for (const mode of ['watch --nats <url>', 'load --nats <url>', '--writers <n>', '--events <m>']) {
+    for (const mode of ['watch --nats <url>', 'load --nats <url>', 'clean --nats <url>', '--writers <n>']) {
       expect(stdout).toContain(mode);
     }
   });

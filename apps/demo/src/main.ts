@@ -34,6 +34,11 @@ async function run(command: Command): Promise<number> {
       await runWatch(command.server, { print, status: (line) => console.error(line) });
       return 0;
     }
+    case 'clean': {
+      const { runClean } = await import('./clean.js');
+      await runClean({ ...command, print });
+      return 0;
+    }
     case 'load': {
       const { runLoad } = await import('./load.js');
       const verified = await runLoad({ ...command, print, progress: process.stderr });

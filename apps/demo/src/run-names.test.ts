@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRetention } from './retention.js';
-import { newRunId, runNames, WATCH_PATTERN } from './run-names.js';
+import { newRunId, runLeftoverOf, runNames, WATCH_PATTERN } from './run-names.js';
 
 describe('run names', () => {
   it('makes a run id from the time and a random part', () => {
@@ -25,6 +25,36 @@ describe('run names', () => {
       namespace: 'orders.abc-1234',
     });
     expect(WATCH_PATTERN).toBe('orders.*');
+  });
+});
+
+describe('runLeftoverOf', () => {
+  it("recognises a run's stream and the stream of its snapshot bucket", () => {
+    const { streamName } = runNames(newRunId());
+    expect(runLeftoverOf(streamName)).toEqual({ kind: 'stream', name: streamName });
+    expect(runLeftoverOf(`KV_${streamName}-snapshots`)).toEqual({
+      kind: 'snapshot bucket',
+      name: `${streamName}-snapshots`,
+    });
+  });
+
+  it('leaves every other stream alone, even one whose name starts like the demo’s', () => {
+    for (const name of [
+      'aether',
+      'orders',
+      'aether-demo',
+      'aether-demo-',
+      'aether-demo-prod',
+      'aether-demo-abc-1234-archive',
+      'aether-demo-ABC-1234',
+      'xaether-demo-abc-1234',
+      'KV_aether-demo-abc-1234',
+      'KV_aether-demo-prod-snapshots',
+      'KV_other-snapshots',
+      'OBJ_aether-demo-abc-1234-snapshots',
+    ]) {
+      expect(runLeftoverOf(name), name).toBeUndefined();
+    }
   });
 });
 

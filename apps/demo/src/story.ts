@@ -9,7 +9,7 @@ import {
 } from '@aether/core';
 import type { Clock } from '@aether/retry';
 import { runClerks } from './clerks.js';
-import { describeEvent, describeState } from './format.js';
+import { describeEvent, describeState, plural } from './format.js';
 import { emptyOrder, type OrderEvent, orderReducer } from './order.js';
 import type { EventFactory } from './order-events.js';
 
@@ -50,7 +50,7 @@ export async function runOrderStory(context: StoryContext): Promise<void> {
   await rejectStaleWrite(context);
 
   const replayed = await loadState(store, orderId, orderReducer, emptyOrder);
-  print(`Order state after replaying ${replayed.applied} events: ${describeState(replayed.state)}`);
+  print(`Order state after replaying ${plural(replayed.applied, 'event')}: ${describeState(replayed.state)}`);
 
   if (isSnapshotStore(store)) {
     await store.saveSnapshot({
@@ -66,13 +66,13 @@ export async function runOrderStory(context: StoryContext): Promise<void> {
 
   const latest = await loadState(store, orderId, orderReducer, emptyOrder);
   print(
-    `Order state from snapshot v${latest.snapshotVersion ?? 0} + ${latest.applied} newer events: ` +
+    `Order state from snapshot v${latest.snapshotVersion ?? 0} + ${plural(latest.applied, 'newer event')}: ` +
       describeState(latest.state),
   );
 
   const deliveries = await received;
   print(
-    `Subscriber received ${deliveries.length} events: ` +
+    `Subscriber received ${plural(deliveries.length, 'event')}: ` +
       deliveries.map(({ event }) => `${event.eventType} v${event.version}`).join(', '),
   );
 

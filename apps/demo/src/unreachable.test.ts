@@ -5,25 +5,29 @@ import { runDemo } from './test-support/run-demo.js';
 
 // No server needed: these check that the NATS modes fail fast, in one line, when there is none.
 describe('an unreachable NATS server', () => {
-  it.each([[[] as string[]], [['watch']], [['load', '--writers', '2', '--events', '3']]])(
-    '%j with nothing listening on the port: one line, exit 1, at once',
-    async (mode) => {
-      const port = await freePort();
-      const [command = '', ...options] = mode;
-      const args =
-        command === ''
-          ? ['--nats', `nats://127.0.0.1:${port}`]
-          : [command, '--nats', `127.0.0.1:${port}`, ...options];
-      const { code, stdout, stderr, ms } = await runDemo(args);
-      expect(stderr).toBe(
-        `aether-demo: cannot connect to NATS at 127.0.0.1:${port}: connection refused; ` +
-          'start one with `nats-server -js`\n',
-      );
-      expect(stdout).toBe('');
-      expect(code).toBe(1);
-      expect(ms).toBeLessThan(3000);
-    },
-  );
+  it.each([
+    [[] as string[]],
+    [['watch']],
+    [['load', '--writers', '2', '--events', '3']],
+    [['clean', '--yes']],
+  ])('%j with nothing listening on the port: one line, exit 1, at once', async (mode) => {
+    const port = await freePort();
+    const [command = '', ...options] = mode;
+    const args =
+      command === ''
+        ? ['--nats', `nats://127.0.0.1:${port}`]
+        : [command, '--nats', `127.0.0.1:${port}`, ...options];
+    const { code, stdout, stderr, ms } = await runDemo(args);
+    expect(stderr).toBe(
+      `aether-demo: cannot connect to NATS at 127.0.0.1:${port}: connection refused; ` +
+        'start one with `nats-server -js`\n',
+    );
+    expect(stdout).toBe('');
+    expect(code).toBe(1);
+    // The message already says "refused", not "no answer within 2 s"; the time rules out a
+    // reconnect loop, with room for a loaded 2-core machine starting Node (3.3 s seen under npm test).
+    expect(ms).toBeLessThan(8000);
+  });
 
   describe('a port that accepts but never answers', () => {
     let silent: Server;

@@ -15,9 +15,13 @@ it('documents every mode and option, with examples', () => {
     'load --nats <url>',
     '--writers <n>',
     '--events <m>',
+    'clean --nats <url>',
+    '--older-than <age>',
+    '--yes',
   ]) {
     expect(usage).toContain(text);
   }
   expect(usage).toContain('Examples:');
   expect(usage).toContain('aether-demo load --nats');
+  expect(usage).toContain('aether-demo clean --nats');
 });

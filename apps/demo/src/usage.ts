@@ -1,8 +1,10 @@
+import { DURATION_UNITS } from './duration.js';
 import { CONNECT_TIMEOUT_MS, LOAD_LIMITS } from './limits.js';
 
 export const usage = `Usage: aether-demo [--nats <url>]
        aether-demo watch --nats <url>
        aether-demo load --nats <url> [--writers <n>] [--events <m>]
+       aether-demo clean --nats <url> [--older-than <age>] [--yes]
 
 Modes:
   (none)   The order story on the in-memory store: places an order, adds items, shows a stale
@@ -13,9 +15,9 @@ Modes:
   --nats   The same story on NATS: JetStreamEventStore and NatsEventBus. Each run gets a run id
            and its own stream, aether-demo-<run id> (snapshots in the KV bucket
            aether-demo-<run id>-snapshots), so runs never collide. Events are kept as the store's
-           default says: maxAge 365 days, then JetStream deletes them. Remove a run's stream
-           earlier with \`nats stream rm aether-demo-<run id>\`. Every saved event is also
-           published on the bus, namespace orders.<run id> (subject prefix aether-demo).
+           default says: maxAge 365 days, then JetStream deletes them; \`clean\` removes them
+           earlier. Every saved event is also published on the bus, namespace orders.<run id>
+           (subject prefix aether-demo).
   watch    Subscribes to namespace orders.* (subject prefix aether-demo): every run's events,
            printed one line each as they arrive (status lines go to stderr). Start it, then run
            --nats or load in another terminal: their events cross processes to it. Runs until
@@ -25,13 +27,20 @@ Modes:
            and verifies it holds exactly n x m events with versions 1..n x m and each writer's
            items exactly once, and prints the version conflicts and retries. Exits 1 when the
            verification fails. Stream and namespace as for --nats.
+  clean    Lists the streams and snapshot buckets that --nats and load runs left on the server
+           (aether-demo-<run id>, aether-demo-<run id>-snapshots; nothing else), and with --yes
+           removes them, saying what it removed. Without --yes it removes nothing.
 
 Options:
   --nats <url>     the NATS server: nats://host:port, or host:port (port 4222 when left out).
-                   JetStream is needed for --nats and load (\`nats-server -js\`). The demo gives up
+                   JetStream is needed for --nats, load and clean (\`nats-server -js\`). The demo gives up
                    after ${CONNECT_TIMEOUT_MS / 1000} s when the server does not answer.
   --writers <n>    load: writer processes, 1 to ${LOAD_LIMITS.writers.max} (default ${LOAD_LIMITS.writers.default})
   --events <m>     load: items each writer adds, 1 to ${LOAD_LIMITS.events.max} (default ${LOAD_LIMITS.events.default})
+  --older-than <age>
+                   clean: only runs created more than <age> ago: a whole number followed by
+                   ${DURATION_UNITS} (30m, 12h, 7d)
+  --yes            clean: remove what it lists
   -h, --help       show this help
 Options take their value as the next argument or after "=" (--writers=8).
 
@@ -41,6 +50,8 @@ Examples:
   aether-demo --nats nats://127.0.0.1:4222           # the story on JetStream
   aether-demo watch --nats 127.0.0.1:4222            # terminal 2: watch events arrive
   aether-demo load --nats 127.0.0.1 --writers 8 --events 100
+  aether-demo clean --nats 127.0.0.1 --older-than 1d # lists leftovers older than a day
+  aether-demo clean --nats 127.0.0.1 --older-than 1d --yes   # and removes them
 
 Exit codes: 0 done, 1 failed (unreachable server, failed verification...), 2 bad arguments,
 130 interrupted.`;

@@ -1,7 +1,7 @@
 import { isNatsBusError } from '@aether/bus-nats';
 import { connectBus } from './connect.js';
 import { DemoError } from './demo-error.js';
-import { describeEvent } from './format.js';
+import { describeEvent, plural } from './format.js';
 import type { NatsServer } from './nats-url.js';
 import { BUS_SUBJECT_PREFIX, WATCH_PATTERN } from './run-names.js';
 import { onShutdownSignal } from './shutdown.js';
@@ -46,7 +46,7 @@ export async function runWatch(server: NatsServer, { print, status }: WatchOutpu
     if (connectionLost && !stopping) {
       throw new DemoError('NATS_FAILED', `lost the connection to NATS at ${server.display} for good`);
     }
-    status(`Stopped after ${count} event${count === 1 ? '' : 's'}`);
+    status(`Stopped after ${plural(count, 'event')}`);
   } finally {
     removeHandlers();
     await bus.close();

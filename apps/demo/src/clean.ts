@@ -1,0 +1,81 @@
+import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import type { OlderThan } from './arguments.js';
+import {
+  countLeftovers,
+  describeLeftover,
+  type Leftover,
+  type StreamSummary,
+  selectLeftovers,
+} from './clean-plan.js';
+import { connectFailure, connectNats } from './connect.js';
+import { DemoError, oneLine } from './demo-error.js';
+import type { NatsServer } from './nats-url.js';
+
+export interface CleanOptions {
+  server: NatsServer;
+  olderThan: OlderThan | undefined;
+  /** `--yes`: remove. Without it, `clean` only says what it would remove. */
+  confirmed: boolean;
+  print: (line: string) => void;
+}
+
+/**
+ * `clean --nats <url>`: finds the streams and snapshot buckets demo runs left on the server (they
+ * keep their events for the store's default 365 days) and removes them, or, without `--yes`, lists
+ * them. Streams of anything else are never touched: only names a run makes are considered.
+ */
+export async function runClean(options: CleanOptions): Promise<void> {
+  const { server, olderThan, confirmed, print } = options;
+  const nc = await connectNats(server);
+  try {
+    let jsm: JetStreamManager;
+    try {
+      jsm = await jetstreamManager(nc);
+    } catch (error) {
+      throw connectFailure(error, server);
+    }
+    const leftovers = selectLeftovers(await listStreams(jsm), olderThan, new Date());
+    const which = olderThan === undefined ? '' : ` older than ${olderThan.text}`;
+    if (leftovers.length === 0) {
+      print(`No demo streams or snapshot buckets${which} on ${server.display}`);
+      return;
+    }
+    if (!confirmed) {
+      print(`Demo runs left ${countLeftovers(leftovers)}${which} on ${server.display}:`);
+      for (const leftover of leftovers) print(`  ${describeLeftover(leftover)}`);
+      print('Nothing removed: run again with --yes to remove them.');
+      return;
+    }
+    const removed: Leftover[] = [];
+    for (const leftover of leftovers) {
+      if (await remove(jsm, leftover)) {
+        removed.push(leftover);
+        print(`Removed ${describeLeftover(leftover)}`);
+      } else {
+        print(`Already gone: ${leftover.kind} ${leftover.name}`);
+      }
+    }
+    print(`Removed ${countLeftovers(removed)}${which} from ${server.display}`);
+  } finally {
+    await nc.close();
+  }
+}
+
+async function listStreams(jsm: JetStreamManager): Promise<StreamSummary[]> {
+  const streams: StreamSummary[] = [];
+  for await (const info of jsm.streams.list()) {
+    streams.push({ name: info.config.name, created: new Date(info.created), messages: info.state.messages });
+  }
+  return streams;
+}
+
+/** Deletes the stream holding `leftover`; false when it was gone already (another clean, say). */
+async function remove(jsm: JetStreamManager, leftover: Leftover): Promise<boolean> {
+  try {
+    return await jsm.streams.delete(leftover.stream);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'StreamNotFoundError') return false;
+    const what = `${leftover.kind} ${leftover.name}`;
+    throw new DemoError('NATS_FAILED', `could not remove ${what}: ${oneLine(error)}`, { cause: error });
+  }
+}
