@@ -171,7 +171,7 @@ export function seen(history: ActorHistory): ActorHistory {
   return history.unseenFrom === undefined ? history : { ...history, unseenFrom: undefined };
 }
 
-/** A new history with an event this process has just stored at `seq` (the save path keeps the cache warm). */
+/** A new history with an event this process has just stored at `seq` (see `ActorCaches.saved`). */
 export function appendSaved(history: ActorHistory, event: Event, seq: number): ActorHistory {
   const entries = appendable(history);
   entries.push({ seq, event, time: event.timestamp.getTime() });

@@ -16,9 +16,9 @@ export interface Reading {
  * The actor's history, enough to answer a read from `fromVersion`. One direct get finds the
  * subject's last sequence; a cached history that still ends there is returned as is (one round
  * trip), one that ends earlier is extended with only the newer messages (see `readTail`), and
- * otherwise the subject is read with a consumer of the store's own (`StoreStream.readRange`), from the actor's
- * snapshot when that covers `fromVersion`.
- * `head` is the last message when the caller has just fetched it.
+ * otherwise the subject is read with a consumer of the store's own (`StoreStream.readRange`),
+ * from the actor's snapshot when that covers `fromVersion`. `head` is the last message when the
+ * caller has just fetched it. What was read goes to the caches (`historyRead`).
  */
 export async function loadHistory(
   reading: Reading,
