@@ -13,7 +13,7 @@ const connection = { timeout: CONNECT_TIMEOUT_MS, name: 'aether-demo' };
 /** Opens the run's JetStream store (creating its stream), or fails with one clear line. */
 export async function connectStore(server: NatsServer, streamName: string): Promise<JetStreamEventStore> {
   try {
-    return await JetStreamEventStore.connect({ servers: server.url, streamName, connection });
+    return await JetStreamEventStore.connect({ servers: server.url, storeName: streamName, connection });
   } catch (error) {
     throw connectFailure(error, server);
   }

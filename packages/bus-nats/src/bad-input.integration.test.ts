@@ -2,7 +2,7 @@ import { isValidationError, validateEvent } from '@aether/core';
 import { encodeEvent } from '@aether/core/adapter';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isNatsBusError, type NatsBusError } from './errors.js';
+import { isNatsBusError, type NatsBusError } from './errors/bus-error.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, ownedBus, settle, take, testConnection, uniquePrefix } from './test-support/nats.js';
 import { busPayload, handMadePayload } from './test-support/payloads.js';

@@ -2,7 +2,7 @@ import { connectionNames, type NatsServer, startNatsServer } from '@aether/nats-
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { NatsBusError } from './errors.js';
+import type { NatsBusError } from './errors/bus-error.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, ownedBus, settle, take, testConnection, uniquePrefix } from './test-support/nats.js';
 

@@ -1,7 +1,7 @@
 import { isValidationError, validateEvent } from '@aether/core';
 import { errors as natsErrors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
-import { isNatsBusError, type NatsBusError } from './errors.js';
+import { isNatsBusError, type NatsBusError } from './errors/bus-error.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, take } from './test-support/events.js';
 import { FakeConnection, originOf } from './test-support/fake-connection.js';

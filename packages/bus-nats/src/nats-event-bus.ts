@@ -17,26 +17,19 @@ import {
   validateNamespace,
 } from '@aether/core/adapter';
 import type { Msg, NatsConnection, Subscription as NatsSubscription } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
-import { ConnectionWatch } from './connection-watch.js';
-import {
-  findNatsBusError,
-  isClosedConnectionError,
-  NatsBusError,
-  permissionDenied,
-  refusalOf,
-} from './errors.js';
-import {
-  type NatsEventBusConnectOptions,
-  type NatsEventBusOptions,
-  pickSubscribeOptions,
-  resolveOptions,
-} from './options.js';
-import { releaseConnection } from './release-connection.js';
-import { NamespaceCheck } from './subject/namespace-check.js';
-import { compileRemoteFilter, type RemoteFilter } from './subject/remote-filter.js';
-import { checkNamespaceLength, eventSubject, subscriptionSubjects } from './subject/subject-layout.js';
-import { TokenCache, TokenValueCache } from './subject/subject-token.js';
+import { ConnectionWatch } from './connection/connection-watch.js';
+import { connectOwned, isOwned } from './connection/owned-connections.js';
+import { releaseConnection } from './connection/release-connection.js';
+import { findNatsBusError, NatsBusError } from './errors/bus-error.js';
+import { isClosedConnectionError, refusalOf } from './errors/classify.js';
+import { permissionDenied } from './errors/to-bus-error.js';
+import type { NatsEventBusConnectOptions, NatsEventBusOptions } from './options/options.js';
+import { resolveOptions } from './options/resolve-options.js';
+import { pickSubscribeOptions } from './options/subscribe-options.js';
+import { NamespaceCheck } from './subjects/namespace-check.js';
+import { compileRemoteFilter, type RemoteFilter } from './subjects/remote-filter.js';
+import { checkNamespaceLength, eventSubject, subscriptionSubjects } from './subjects/subject-layout.js';
+import { TokenCache, TokenValueCache } from './subjects/subject-token.js';
 import { decodeDelivery } from './wire/decode-delivery.js';
 import { ORIGIN_HEADER } from './wire/origin.js';
 import { Sender } from './wire/sender.js';
@@ -86,7 +79,7 @@ export class NatsEventBus implements EventBus {
     this.subjectPrefix = resolved.subjectPrefix;
     this.#onError = resolved.onError;
     this.#nc = nc;
-    this.#ownsConnection = ownedConnections.has(nc);
+    this.#ownsConnection = isOwned(nc);
     this.#watch = new ConnectionWatch(nc, {
       onClosed: (reason) => this.#connectionClosed(reason),
       onServerError: (error) => this.#serverError(error),
@@ -106,14 +99,13 @@ export class NatsEventBus implements EventBus {
   static async connect(options: NatsEventBusConnectOptions): Promise<NatsEventBus> {
     const { servers, connection, ...busOptions } = options;
     const resolved = resolveOptions(busOptions); // bad options fail before any connection is made
-    const nc = await connect({
+    const nc = await connectOwned({
       maxReconnectAttempts: -1,
       name: `aether-bus ${resolved.nodeId}`,
       ...connection,
       servers,
       noEcho: true,
     });
-    ownedConnections.add(nc);
     return new NatsEventBus(nc, { ...busOptions, nodeId: resolved.nodeId });
   }
 
@@ -334,9 +326,6 @@ export class NatsEventBus implements EventBus {
     for (const subscription of [...this.#subscriptions]) subscription.unsubscribe();
   }
 }
-
-// Connections made by `connect`: the bus on such a connection owns it and closes it.
-const ownedConnections = new WeakSet<NatsConnection>();
 
 function unsubscribeQuietly(subscription: NatsSubscription): void {
   try {

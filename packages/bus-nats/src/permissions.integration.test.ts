@@ -7,7 +7,7 @@ import {
   userWith,
 } from '@aether/nats-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NatsBusError } from './errors.js';
+import type { NatsBusError } from './errors/bus-error.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { makeEvent, settle, take } from './test-support/nats.js';
 import { busPermissions } from './test-support/permissions.js';

@@ -3,10 +3,10 @@ import type { AnyEvent, SubscribeOptions } from '@aether/core';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uniquePrefix } from './test-support/nats.js';
-import { BusWorker } from './test-support/worker.js';
-import type { Received } from './test-worker/protocol.js';
+import type { Received } from './test-support/processes/protocol.js';
+import { BusWorker } from './test-support/worker-processes.js';
 
-// Buses in separate OS processes (node on dist/test-worker/bus-worker.js), each on its own
+// Buses in separate OS processes (node on dist/test-support/processes/bus-worker.js), each on its own
 // connection; this process only drives them over IPC and checks what they received.
 
 interface Published {

@@ -1,7 +1,7 @@
 import { isRetryable } from '@aether/core';
 import { type NatsServer, startNatsServer } from '@aether/nats-harness';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isNatsBusError } from './errors.js';
+import { isNatsBusError } from './errors/bus-error.js';
 import { NatsEventBus } from './nats-event-bus.js';
 import { cleanup, makeEvent, settle, take, uniquePrefix } from './test-support/nats.js';
 

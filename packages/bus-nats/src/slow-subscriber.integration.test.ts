@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ownedBus, settle, uniquePrefix } from './test-support/nats.js';
-import { BusWorker } from './test-support/worker.js';
+import { BusWorker } from './test-support/worker-processes.js';
 
 // A full garbage collection for heap measurements, without starting vitest with --expose-gc.
 setFlagsFromString('--expose-gc');

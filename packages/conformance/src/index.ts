@@ -1,9 +1,9 @@
-export {
-  describeEventBus,
-  type EventBusFactory,
-  type EventBusFactoryContext,
-  type EventBusSuiteOptions,
-} from './event-bus-suite.js';
+export type {
+  EventBusFactory,
+  EventBusFactoryContext,
+  EventBusSuiteOptions,
+} from './bus-kit/bus-suite-options.js';
+export { describeEventBus } from './event-bus-suite.js';
 export { describeEventLog } from './event-log-suite.js';
 export { describeEventStore, type EventStoreSuiteOptions } from './event-store-suite.js';
 export { describeSnapshotStore, type SnapshotStoreSuiteOptions } from './snapshot-store-suite.js';

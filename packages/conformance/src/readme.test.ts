@@ -1,4 +1,4 @@
-import { readerFor, readmeBlock } from '@aether/doc-check';
+import { describeApiList, readerFor, readmeBlock } from '@aether/doc-check';
 import { expect, it } from 'vitest';
 
 const read = readerFor(import.meta.url);
@@ -7,4 +7,11 @@ const read = readerFor(import.meta.url);
 // stay the code that runs.
 it('shows the networked bus spec that event-bus-suite.test.ts runs', () => {
   expect(read('./event-bus-suite.test.ts')).toContain(readmeBlock(read('../README.md'), 'bus-spec', 'ts'));
+});
+
+describeApiList({
+  readme: read('../README.md'),
+  indexSource: read('./index.ts'),
+  packageName: '@aether/conformance',
+  samples: ['describeEventStore', 'EventBusSuiteOptions'],
 });

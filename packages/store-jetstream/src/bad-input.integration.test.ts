@@ -14,7 +14,7 @@ import { JetStreamEventStore } from './jetstream-event-store.js';
 import { makeEvent, manager, testConnection, testStore, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();
-const store = await testStore(nc, { streamName: uniqueStoreName('bad-input') });
+const store = await testStore(nc, { storeName: uniqueStoreName('bad-input') });
 const js = jetstream(nc);
 const encoder = new TextEncoder();
 
@@ -202,7 +202,7 @@ describe('a server whose max_payload is below MAX_EVENT_BYTES', () => {
     const small = await connect({ servers: server.url });
     try {
       const smallStore = await JetStreamEventStore.open(small, {
-        streamName: uniqueStoreName('small-payload'),
+        storeName: uniqueStoreName('small-payload'),
       });
       const actorId = `over-${crypto.randomUUID()}`;
       const error = await smallStore

@@ -4,8 +4,8 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FOLLOWS_HEADER } from './history/follows.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
-import { FOLLOWS_HEADER } from './read/follows.js';
 import { AppendLog } from './test-support/append-loop.js';
 import { readRetrying, streamLeader } from './test-support/cluster.js';
 import { makeEvent, uniqueStoreName } from './test-support/nats.js';
@@ -31,12 +31,12 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
     connections.push(nc);
     return nc;
   };
-  const openStores = async (streamName: string, options: { timeout?: number } = {}) => {
+  const openStores = async (storeName: string, options: { timeout?: number } = {}) => {
     // One after the other: the first creates the stream, the others find it.
     const stores: JetStreamEventStore[] = [];
     for (const node of cluster.nodes) {
       stores.push(
-        await JetStreamEventStore.open(await connectTo(node), { streamName, replicas: 3, ...options }),
+        await JetStreamEventStore.open(await connectTo(node), { storeName, replicas: 3, ...options }),
       );
     }
     return stores;
@@ -68,14 +68,14 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
   }, 90_000);
 
   it('hold with 4 writer processes, each on a node of its own choosing', async () => {
-    const streamName = uniqueStoreName('race-processes');
-    const [store] = await openStores(streamName);
+    const storeName = uniqueStoreName('race-processes');
+    const [store] = await openStores(storeName);
     const actorId = `race-processes-${randomUUID()}`;
     const workers = Array.from({ length: 4 }, (_, index) => {
       const node = cluster.nodes[index % cluster.nodes.length] as NatsServer;
       return spawnAppendWorker({
         servers: [node.url, ...cluster.urls.filter((url) => url !== node.url)],
-        streamName,
+        storeName,
         replicas: 3,
         actorId,
         worker: `p${index + 1}`,
@@ -91,9 +91,9 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
   }, 90_000);
 
   it('hold when the stream leader is killed mid-run and restarted', async () => {
-    const streamName = uniqueStoreName('race-leader');
+    const storeName = uniqueStoreName('race-leader');
     const timeout = 1000;
-    const stores = await openStores(streamName, { timeout });
+    const stores = await openStores(storeName, { timeout });
     const jsm = await jetstreamManager(connections[0] as NatsConnection);
     const leader = await streamLeader(cluster, jsm, stores[0]?.stream as string);
     const actorId = `race-leader-${randomUUID()}`;
@@ -127,7 +127,7 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
 
     await cluster.waitHealthy();
     const open = () =>
-      JetStreamEventStore.open(connections[0] as NatsConnection, { streamName, replicas: 3, timeout });
+      JetStreamEventStore.open(connections[0] as NatsConnection, { storeName, replicas: 3, timeout });
     const reader = (await readRetrying(open)).value;
     const { value: outcome } = await readRetrying(() => expectRaceOutcome(reader, actorId, reports));
     const retryable = reports.reduce((sum, report) => sum + report.retryableErrors, 0);
@@ -159,7 +159,7 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
 
     // A store in another process (no caches), on another node.
     const reader = await JetStreamEventStore.open(connections[1] as NatsConnection, {
-      streamName: writer.config.streamName,
+      storeName: writer.config.storeName,
       replicas: 3,
     });
     expect(await reader.getLatestVersion(actorId)).toBe(2);

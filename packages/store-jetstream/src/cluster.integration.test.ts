@@ -27,17 +27,17 @@ describe('a 3-node JetStream cluster, stream with 3 replicas', () => {
   });
 
   it('a direct get on a follower can miss an acknowledged append; getLatestVersion and getEvents never do', async () => {
-    const streamName = uniqueStoreName('stale');
-    const setup = await JetStreamEventStore.open(await connectTo(cluster.urls), { streamName, replicas: 3 });
+    const storeName = uniqueStoreName('stale');
+    const setup = await JetStreamEventStore.open(await connectTo(cluster.urls), { storeName, replicas: 3 });
     const jsm = await jetstreamManager(await connectTo(cluster.urls));
     const leader = await streamLeader(cluster, jsm, setup.stream);
     const follower = cluster.nodes.find((node) => node !== leader);
     if (follower === undefined) throw new Error('no follower');
     // The writer talks to the leader, the reader to a follower: the reader's direct gets are
     // answered by that follower once it is current (the server prefers a local responder).
-    const writer = await JetStreamEventStore.open(await connectTo(leader.url), { streamName, replicas: 3 });
+    const writer = await JetStreamEventStore.open(await connectTo(leader.url), { storeName, replicas: 3 });
     const readerNc = await connectTo(follower.url);
-    const reader = await JetStreamEventStore.open(readerNc, { streamName, replicas: 3 });
+    const reader = await JetStreamEventStore.open(readerNc, { storeName, replicas: 3 });
     const readerJsm = await jetstreamManager(readerNc);
     const actorId = `stale-${randomUUID()}`;
     const subject = reader.subjectFor(actorId);
@@ -76,11 +76,11 @@ describe('a 3-node JetStream cluster, stream with 3 replicas', () => {
   }, 30_000);
 
   it('loses and duplicates nothing when the stream leader is killed mid-append; appends resume after the election', async () => {
-    const streamName = uniqueStoreName('election');
+    const storeName = uniqueStoreName('election');
     const timeout = 1000;
     const store = await JetStreamEventStore.connect({
       servers: cluster.urls,
-      streamName,
+      storeName,
       replicas: 3,
       timeout,
       connection: { maxReconnectAttempts: -1, reconnectTimeWait: 50, reconnectJitter: 0 },
@@ -124,7 +124,7 @@ describe('a 3-node JetStream cluster, stream with 3 replicas', () => {
       await cluster.waitHealthy();
       const readerNc = await connectTo(newLeader.url);
       const opened = await readRetrying(() =>
-        JetStreamEventStore.open(readerNc, { streamName, replicas: 3, timeout }),
+        JetStreamEventStore.open(readerNc, { storeName, replicas: 3, timeout }),
       );
       const reader = opened.value;
       let failedReads = opened.failedAttempts;

@@ -11,15 +11,15 @@ describe('writers in separate OS processes', () => {
   it(`${workers} processes appending ${eventsPerWorker} events each to one actor leave versions 1..${workers * eventsPerWorker}, ` +
     'every acknowledged event exactly once', async () => {
     const nc = await testConnection();
-    const streamName = uniqueStoreName('processes');
+    const storeName = uniqueStoreName('processes');
     // The test creates the stream; the workers find it in place.
-    const store = await testStore(nc, { streamName });
+    const store = await testStore(nc, { storeName });
     const actorId = `contended-${randomUUID()}`;
 
     const processes = Array.from({ length: workers }, (_, index) =>
       spawnAppendWorker({
         servers: natsUrl(),
-        streamName,
+        storeName,
         actorId,
         worker: `w${index + 1}`,
         count: eventsPerWorker,

@@ -4,7 +4,7 @@ import { testConnection, testStore, uniqueStoreName } from './test-support/nats.
 
 // One stream (and snapshot bucket) for this file; every conformance test uses its own actor ids.
 const nc = await testConnection();
-const options = { streamName: uniqueStoreName('conformance') };
+const options = { storeName: uniqueStoreName('conformance') };
 const store = await testStore(nc, options);
 const keep = () => undefined; // the shared store is closed (and its stream dropped) after the file
 

@@ -3,9 +3,8 @@ import { connectionNames, type NatsServer, startNatsServer, testTls } from '@aet
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { actorToken, SUBJECT_ROOT } from './config/naming.js';
-
 import { JetStreamEventStore } from './jetstream-event-store.js';
+import { actorToken, SUBJECT_ROOT } from './subjects/subject-layout.js';
 import { cleanup, dropStreams, makeEvent, testConnection, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();
@@ -21,11 +20,11 @@ describe('a store made by connect()', () => {
   afterAll(() => server.destroy());
 
   it('passes auth options through to nats.js, owns the connection and closes it', async () => {
-    const streamName = uniqueStoreName('owned');
+    const storeName = uniqueStoreName('owned');
     const store = await JetStreamEventStore.connect({
       servers: server.url,
       connection: { user: 'aether', pass: 's3cret', name: 'owned-store' },
-      streamName,
+      storeName,
     });
     const actorId = `owned-${crypto.randomUUID()}`;
     await store.saveEvent(makeEvent(actorId, 1));
@@ -59,7 +58,7 @@ describe('a server that requires TLS', () => {
     const store = await JetStreamEventStore.connect({
       servers: server.url,
       connection: { tls: { caFile: tls.caFile } },
-      streamName: uniqueStoreName('tls'),
+      storeName: uniqueStoreName('tls'),
     });
     try {
       const actorId = `tls-${crypto.randomUUID()}`;
@@ -78,9 +77,9 @@ describe('a server that requires TLS', () => {
 });
 
 describe('a server whose permissions refuse an actor subject', () => {
-  const streamName = uniqueStoreName('refused');
+  const storeName = uniqueStoreName('refused');
   const refusedActor = 'refused-actor';
-  const subject = `${SUBJECT_ROOT}.${streamName}.${actorToken(refusedActor)}`;
+  const subject = `${SUBJECT_ROOT}.${storeName}.${actorToken(refusedActor)}`;
   let server: NatsServer;
   beforeAll(async () => {
     server = await startNatsServer({
@@ -93,7 +92,7 @@ describe('a server whose permissions refuse an actor subject', () => {
     const store = await JetStreamEventStore.connect({
       servers: server.url,
       connection: { user: 'limited', pass: 'pw' },
-      streamName,
+      storeName,
       timeout: 20_000,
     });
     try {
@@ -116,9 +115,9 @@ describe('a server whose permissions refuse an actor subject', () => {
 
 describe('a store on a caller connection', () => {
   it('waits for saves in flight when closing, and leaves the connection open', async () => {
-    const streamName = uniqueStoreName('closing');
-    const store = await JetStreamEventStore.open(nc, { streamName });
-    cleanup(() => dropStreams(nc, streamName));
+    const storeName = uniqueStoreName('closing');
+    const store = await JetStreamEventStore.open(nc, { storeName });
+    cleanup(() => dropStreams(nc, storeName));
     const actorId = `closing-${crypto.randomUUID()}`;
     const saves = Array.from({ length: 40 }, (_, index) => store.saveEvent(makeEvent(actorId, index + 1)));
     await store.close();
@@ -126,16 +125,16 @@ describe('a store on a caller connection', () => {
     expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
     expect(nc.isClosed()).toBe(false);
     await expect(store.saveEvent(makeEvent(actorId, 41))).rejects.toMatchObject({ code: 'STORE_CLOSED' });
-    const reader = await JetStreamEventStore.open(nc, { streamName });
+    const reader = await JetStreamEventStore.open(nc, { storeName });
     expect(await reader.getLatestVersion(actorId)).toBe(40);
     await reader.close();
   });
 
   it('reports CONNECTION_CLOSED once the caller has closed the connection', async () => {
     const own = await connect({ servers: natsUrl() });
-    const streamName = uniqueStoreName('conn-closed');
-    const store = await JetStreamEventStore.open(own, { streamName });
-    cleanup(() => dropStreams(nc, streamName));
+    const storeName = uniqueStoreName('conn-closed');
+    const store = await JetStreamEventStore.open(own, { storeName });
+    cleanup(() => dropStreams(nc, storeName));
     await own.close();
     await expect(store.getLatestVersion('anyone')).rejects.toMatchObject({
       code: 'CONNECTION_CLOSED',
@@ -157,7 +156,7 @@ describe('a server that stops answering', () => {
   it('times out a save with a retryable error, and retrying the same event stores it once', async () => {
     const store = await JetStreamEventStore.connect({
       servers: server.url,
-      streamName: uniqueStoreName('paused'),
+      storeName: uniqueStoreName('paused'),
       timeout: 500,
     });
     try {

@@ -22,11 +22,11 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
   afterAll(() => server?.destroy());
 
   it('loses no acknowledged event; the client reconnects by itself; saves in flight fail at once and retryably; one made while it is down waits for it; retries store once', async () => {
-    const streamName = uniqueStoreName('killed');
+    const storeName = uniqueStoreName('killed');
     const connectionName = `fault-store-${randomUUID().slice(0, 8)}`;
     const store = await JetStreamEventStore.connect({
       servers: server.url,
-      streamName,
+      storeName,
       timeout,
       // Reconnect for ever, quickly: the server is back within a second here.
       connection: {
@@ -83,7 +83,7 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
       // stored once; the acknowledged ones from before the kill all survived.
       const nc = await connect({ servers: server.url });
       try {
-        const reader = await JetStreamEventStore.open(nc, { streamName });
+        const reader = await JetStreamEventStore.open(nc, { storeName });
         for (const actorId of actorIds) {
           const stored = await reader.getEvents(actorId);
           const acked = log.acked.filter((event) => event.actorId === actorId);
@@ -129,8 +129,8 @@ describe('the server killed with SIGKILL in the middle of a replay', () => {
       reconnectTimeWait: 50,
       reconnectJitter: 0,
     });
-    const streamName = uniqueStoreName('replay-killed');
-    const writer = await JetStreamEventStore.open(nc, { streamName, timeout });
+    const storeName = uniqueStoreName('replay-killed');
+    const writer = await JetStreamEventStore.open(nc, { storeName, timeout });
     const actorId = `replayed-${randomUUID()}`;
     const count = 30_000;
     try {
@@ -146,7 +146,7 @@ describe('the server killed with SIGKILL in the middle of a replay', () => {
         );
       }
       // A fresh instance, so nothing is cached: the whole subject is read through a consumer.
-      const reader = await JetStreamEventStore.open(nc, { streamName, timeout });
+      const reader = await JetStreamEventStore.open(nc, { storeName, timeout });
       const before = nc.stats().inMsgs;
       let settled = false;
       const reading = reader.getEvents(actorId).finally(() => {

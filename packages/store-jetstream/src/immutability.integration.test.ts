@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvent, manager, testConnection, testStore, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();
-const store = await testStore(nc, { streamName: uniqueStoreName('immutable') });
+const store = await testStore(nc, { storeName: uniqueStoreName('immutable') });
 const actorId = `ledger-${crypto.randomUUID()}`;
 const events = [makeEvent(actorId, 1), makeEvent(actorId, 2)];
 for (const event of events) await store.saveEvent(event);

@@ -1,14 +1,15 @@
-export { DEFAULT_JETSTREAM_CONFIG, defaultJetStreamConfig, type JetStreamConfig } from './config/config.js';
-export { SUBJECT_ROOT, streamNameFor } from './config/naming.js';
-export type { ResolvedConfig } from './config/resolve-config.js';
 export {
   findJetStreamStoreError,
   isJetStreamStoreError,
   JetStreamStoreError,
   type JetStreamStoreErrorCode,
 } from './errors/store-error.js';
+export { JetStreamEventStore } from './jetstream-event-store.js';
 export {
+  DEFAULT_JETSTREAM_CONFIG,
+  defaultJetStreamConfig,
+  type JetStreamConfig,
   type JetStreamConnectOptions,
-  JetStreamEventStore,
   type JetStreamEventStoreOptions,
-} from './jetstream-event-store.js';
+} from './options/options.js';
+export type { ResolvedConfig } from './options/resolve-options.js';

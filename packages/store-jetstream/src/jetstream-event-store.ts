@@ -5,51 +5,24 @@ import {
   type EventStoreWithErrors,
   type EventsWithErrors,
   type SnapshotStore,
-  ValidationError,
   validateEvent,
 } from '@aether/core';
 import { checkFromVersion, encodeEvent } from '@aether/core/adapter';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect, type NodeConnectionOptions } from '@nats-io/transport-node';
-import type { JetStreamConfig } from './config/config.js';
-import { actorToken } from './config/naming.js';
-import { type ResolvedConfig, resolveConfig } from './config/resolve-config.js';
-import { type StoreContext, subjectOf } from './context.js';
+import { connectOwned, isOwned } from './connection/owned-connections.js';
 import { findJetStreamStoreError, JetStreamStoreError } from './errors/store-error.js';
 import { type ErrorContext, toStoreError } from './errors/to-store-error.js';
-import { openContext } from './open-context.js';
-import { selectFrom } from './read/actor-history.js';
+import { selectFrom } from './history/actor-history.js';
+import { type OpenStore, openStore } from './open-store.js';
+import type { JetStreamConnectOptions, JetStreamEventStoreOptions } from './options/options.js';
+import { type ResolvedConfig, type ResolvedOptions, resolveOptions } from './options/resolve-options.js';
 import { loadHistory } from './read/load-history.js';
 import { readHead } from './read/read-head.js';
-import { SnapshotBucket } from './snapshot/snapshot-bucket.js';
 import { getLatestSnapshot, saveSnapshot } from './snapshot/snapshot-ops.js';
+import { actorSubject, actorToken } from './subjects/subject-layout.js';
 import { appendEvent } from './write/append-event.js';
 import { checkEventSize } from './write/event-size.js';
 import { KeyedQueue } from './write/keyed-queue.js';
-
-/** Options of a store on a connection: the layout (`JetStreamConfig`) plus timeouts and caches. */
-export interface JetStreamEventStoreOptions extends Partial<JetStreamConfig> {
-  /** Milliseconds to wait for any JetStream answer (publish ack, API call, read). Default 5000. */
-  timeout?: number;
-  /** Actors whose latest (version, sequence) saves remember, sparing a read per save. Default 10,000. */
-  headCacheSize?: number;
-  /**
-   * Messages of recently read actors kept in memory, in total, so that loading an unchanged actor
-   * costs one direct get. Default 100,000; 0 turns the cache off.
-   */
-  historyCacheSize?: number;
-}
-
-/** Options of `JetStreamEventStore.connect`: where the servers are and how to connect to them. */
-export interface JetStreamConnectOptions extends JetStreamEventStoreOptions {
-  /** `nats://host:port` URLs (or `host:port`) of one or more servers. */
-  servers: string | string[];
-  /**
-   * Anything else nats.js accepts (user/pass, token, authenticator, TLS, reconnect policy...).
-   * `noAsyncTraces` defaults to true here.
-   */
-  connection?: Omit<NodeConnectionOptions, 'servers'>;
-}
 
 /**
  * The durable, distributed event store on NATS JetStream. Every append carries the actor's last
@@ -61,28 +34,25 @@ export interface JetStreamConnectOptions extends JetStreamEventStoreOptions {
  * the first call (or `await store.open()`) runs the startup checks.
  */
 export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore {
-  /** The layout after defaults: stream, subject prefix, snapshot bucket, retention. */
+  /**
+   * The options after defaults, with every name derived from them: `storeName` as given, `stream`
+   * (the JetStream stream), `subjectPrefix`, `snapshotBucket`; durations in milliseconds.
+   */
   readonly config: ResolvedConfig;
   readonly #nc: NatsConnection;
   readonly #ownsConnection: boolean;
-  readonly #timeoutMs: number;
-  readonly #cacheSizes: { headCacheSize: number; historyCacheSize: number };
+  readonly #options: ResolvedOptions;
   readonly #queue = new KeyedQueue();
   readonly #saving = new Set<Promise<void>>();
-  #opening: Promise<StoreContext> | undefined;
-  #snapshots: SnapshotBucket | undefined;
+  #opening: Promise<OpenStore> | undefined;
   #closed: Promise<void> | undefined;
 
   /** A store on a connection the caller owns (and closes). Nothing is sent until `open()` or a first call. */
   constructor(nc: NatsConnection, options: JetStreamEventStoreOptions = {}) {
     this.#nc = nc;
-    this.#ownsConnection = ownedConnections.has(nc);
-    this.config = resolveConfig(options);
-    this.#timeoutMs = positiveInteger(options.timeout ?? 5000, 'timeout');
-    this.#cacheSizes = {
-      headCacheSize: positiveInteger(options.headCacheSize ?? 10_000, 'headCacheSize', 0),
-      historyCacheSize: positiveInteger(options.historyCacheSize ?? 100_000, 'historyCacheSize', 0),
-    };
+    this.#ownsConnection = isOwned(nc);
+    this.#options = resolveOptions(options);
+    this.config = this.#options.config;
   }
 
   /** Opens a store on a caller's connection and runs the startup checks (the Go API's `NewJetStreamEventStore`). */
@@ -96,11 +66,10 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
   /** Connects to `servers` and opens a store that owns the connection: `close()` closes it. */
   static async connect(options: JetStreamConnectOptions): Promise<JetStreamEventStore> {
     const { servers, connection, ...storeOptions } = options;
-    resolveConfig(storeOptions); // bad options fail before any connection is made
+    resolveOptions(storeOptions); // bad options fail before any connection is made
     // Without async traces: nats.js would capture two stacks per request, a large part of what a
     // request costs in the client. The caller's options may still turn them back on.
-    const nc = await connect({ noAsyncTraces: true, ...connection, servers });
-    ownedConnections.add(nc);
+    const nc = await connectOwned({ noAsyncTraces: true, ...connection, servers });
     try {
       return await new JetStreamEventStore(nc, storeOptions).open();
     } catch (err) {
@@ -109,14 +78,17 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
     }
   }
 
-  /** The stream this store writes to. */
+  /**
+   * The JetStream stream this store writes to: `config.storeName`, or `<storeName>__<namespace>`
+   * with a namespace.
+   */
   get stream(): string {
     return this.config.stream;
   }
 
   /** The subject an actor's events are stored on: `<subjectPrefix>.<encoded actor id>`. */
   subjectFor(actorId: string): string {
-    return `${this.config.subjectPrefix}.${actorToken(actorId)}`;
+    return actorSubject(this.config.subjectPrefix, actorToken(actorId));
   }
 
   /**
@@ -124,7 +96,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
    * returns the store. Calls made before it wait for it; a failed open is tried again by the next call.
    */
   async open(): Promise<this> {
-    await this.#context();
+    await this.#store();
     return this;
   }
 
@@ -144,10 +116,10 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
     // Core's rules first (ids that travel as a header, MAX_EVENT_BYTES), then the server's max_payload.
     const event = validateEvent(input);
     const subjectToken = actorToken(event.actorId);
-    const context = await this.#context();
+    const store = await this.#store();
     const payload = encodeEvent(event);
-    checkEventSize(event, payload, context.maxPayload);
-    const subject = subjectOf(context, subjectToken);
+    checkEventSize(event, payload, store.maxPayload);
+    const subject = actorSubject(this.config.subjectPrefix, subjectToken);
     const errorContext: ErrorContext = {
       operation: 'save',
       stream: this.config.stream,
@@ -157,7 +129,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
       duplicateWindowMs: this.config.duplicateWindowMs,
     };
     return this.#queue
-      .run(event.actorId, () => appendEvent(context, { event, subject, payload }))
+      .run(event.actorId, () => appendEvent(store, { event, subject, payload }))
       .catch((err) => {
         throw this.#mapError(err, errorContext);
       });
@@ -170,10 +142,10 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
   async getEventsWithErrors(actorId: string, fromVersion?: number): Promise<EventsWithErrors> {
     this.#assertOpen();
     const from = checkFromVersion(fromVersion);
-    const token = actorToken(actorId);
-    const context = await this.#context();
+    const subject = actorSubject(this.config.subjectPrefix, actorToken(actorId));
+    const store = await this.#store();
     try {
-      const history = await loadHistory(context, actorId, subjectOf(context, token), from);
+      const history = await loadHistory(store, actorId, subject, from);
       return selectFrom(history, from);
     } catch (err) {
       throw this.#mapError(err, { operation: 'read', stream: this.config.stream, actorId });
@@ -182,10 +154,10 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
 
   async getLatestVersion(actorId: string): Promise<number> {
     this.#assertOpen();
-    const token = actorToken(actorId);
-    const context = await this.#context();
+    const subject = actorSubject(this.config.subjectPrefix, actorToken(actorId));
+    const store = await this.#store();
     try {
-      return (await readHead(context, actorId, subjectOf(context, token))).version;
+      return (await readHead(store, actorId, subject)).version;
     } catch (err) {
       throw this.#mapError(err, { operation: 'read', stream: this.config.stream, actorId });
     }
@@ -194,9 +166,9 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
   async getLatestSnapshot(actorId: string): Promise<ActorSnapshot | undefined> {
     this.#assertOpen();
     actorToken(actorId);
-    const context = await this.#context();
+    const store = await this.#store();
     try {
-      return await getLatestSnapshot(context, this.#snapshotBucket(context), actorId);
+      return await getLatestSnapshot(store, actorId);
     } catch (err) {
       throw this.#mapError(err, { operation: 'snapshot', stream: this.config.stream, actorId });
     }
@@ -204,9 +176,9 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
 
   async saveSnapshot(snapshot: ActorSnapshot): Promise<void> {
     this.#assertOpen();
-    const context = await this.#context();
+    const store = await this.#store();
     try {
-      await saveSnapshot(context, this.#snapshotBucket(context), snapshot);
+      await saveSnapshot(store, snapshot);
     } catch (err) {
       const actorId = typeof snapshot?.actorId === 'string' ? snapshot.actorId : '';
       throw this.#mapError(err, { operation: 'snapshot', stream: this.config.stream, actorId });
@@ -224,28 +196,23 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
 
   async #close(): Promise<void> {
     while (this.#saving.size > 0) await Promise.allSettled([...this.#saving]);
-    const context = await this.#opening?.catch(() => undefined);
-    if (context !== undefined) {
-      while (context.background.size > 0) await Promise.allSettled([...context.background]);
-      context.publisher.close();
+    const store = await this.#opening?.catch(() => undefined);
+    if (store !== undefined) {
+      await store.stream.idle();
+      store.publisher.close();
     }
     if (this.#ownsConnection && !this.#nc.isClosed()) await this.#nc.close();
   }
 
-  #context(): Promise<StoreContext> {
+  #store(): Promise<OpenStore> {
     if (this.#opening === undefined) {
-      const opening = openContext(this.#nc, this.config, this.#timeoutMs, this.#cacheSizes);
+      const opening = openStore(this.#nc, this.#options);
       this.#opening = opening;
       opening.catch(() => {
         if (this.#opening === opening) this.#opening = undefined;
       });
     }
     return this.#opening;
-  }
-
-  #snapshotBucket(context: StoreContext): SnapshotBucket {
-    this.#snapshots ??= new SnapshotBucket(context);
-    return this.#snapshots;
   }
 
   #assertOpen(): void {
@@ -271,14 +238,4 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
     }
     return mapped;
   }
-}
-
-// Connections made by `connect`: the store on such a connection owns it and closes it.
-const ownedConnections = new WeakSet<NatsConnection>();
-
-function positiveInteger(value: number, field: string, min = 1): number {
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new ValidationError(field, `must be a whole number >= ${min}, got ${String(value)}`);
-  }
-  return value;
 }

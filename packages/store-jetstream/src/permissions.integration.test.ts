@@ -57,27 +57,27 @@ afterAll(() => server?.destroy());
 
 function opener(
   user: string,
-  streamName: string,
+  storeName: string,
   options: { servers?: string | string[]; replicas?: number } = {},
 ): () => Promise<JetStreamEventStore> {
   return () =>
     JetStreamEventStore.connect({
       servers: options.servers ?? server.url,
-      streamName,
+      storeName,
       replicas: options.replicas,
       timeout,
       connection: { user, pass: password, inboxPrefix },
     });
 }
 
-// Opens `streamName` as the administrator, creating the stream and the snapshot bucket.
+// Opens `storeName` as the administrator, creating the stream and the snapshot bucket.
 async function createAsAdmin(
-  streamName: string,
+  storeName: string,
   options: { servers?: string | string[]; replicas?: number } = {},
 ): Promise<void> {
   const store = await JetStreamEventStore.connect({
     servers: options.servers ?? server.url,
-    streamName,
+    storeName,
     replicas: options.replicas,
     connection: { user: 'admin', pass: password },
   });

@@ -36,12 +36,12 @@ describe('a single server killed and restarted under writers racing on one actor
   afterAll(() => server?.destroy());
 
   it('fails every call in flight at once and retryably, saves again right after the restart, loses no acknowledged event', async () => {
-    const streamName = uniqueStoreName('restart-race');
+    const storeName = uniqueStoreName('restart-race');
     const opened = await Promise.all(
       Array.from({ length: stores }, (_, index) =>
         JetStreamEventStore.connect({
           servers: server.url,
-          streamName,
+          storeName,
           timeout,
           connection: {
             name: `racer-${index}`,
@@ -128,7 +128,7 @@ describe('a single server killed and restarted under writers racing on one actor
       // Read back through a fresh connection: every acknowledged save exactly once, at its version.
       const nc = await connect({ servers: server.url });
       try {
-        const reader = await JetStreamEventStore.open(nc, { streamName });
+        const reader = await JetStreamEventStore.open(nc, { storeName });
         const attempted = new Set(tracker.calls.map((call) => call.eventId));
         for (const actorId of [hot, ...own]) {
           const stored = await reader.getEvents(actorId);

@@ -8,8 +8,8 @@ import { JetStreamEventStore } from './jetstream-event-store.js';
 import { makeEvent, manager, testConnection, testStore, uniqueStoreName } from './test-support/nats.js';
 
 const nc = await testConnection();
-const streamName = uniqueStoreName('snapshots');
-const store = await testStore(nc, { streamName });
+const storeName = uniqueStoreName('snapshots');
+const store = await testStore(nc, { storeName });
 
 async function saveHistory(actorId: string, count: number): Promise<void> {
   for (let version = 1; version <= count; version++) await store.saveEvent(makeEvent(actorId, version));
@@ -20,7 +20,7 @@ describe('snapshots', () => {
     const actorId = `cart.${crypto.randomUUID()} ~`;
     await saveHistory(actorId, 3);
     await store.saveSnapshot({ actorId, version: 3, state: { items: 3 }, timestamp: new Date(7) });
-    const kv = await new Kvm(nc).open(`${streamName}-snapshots`);
+    const kv = await new Kvm(nc).open(`${storeName}-snapshots`);
     const entry = await kv.get(encodeSubjectToken(actorId).replaceAll('~', '='));
     const stored = entry?.json<{ version: number; streamSequence: number }>();
     const head = await (await manager(nc)).direct.getMessage(store.stream, {
@@ -34,7 +34,7 @@ describe('snapshots', () => {
     const actorId = `older-${crypto.randomUUID()}`;
     await saveHistory(actorId, 5);
     await store.saveSnapshot({ actorId, version: 2, state: {}, timestamp: new Date(7) });
-    const kv = await new Kvm(nc).open(`${streamName}-snapshots`);
+    const kv = await new Kvm(nc).open(`${storeName}-snapshots`);
     const stored = (await kv.get(encodeSubjectToken(actorId)))?.json<{ streamSequence: number }>();
     const events = await store.getEvents(actorId);
     expect(events.map((event) => event.version)).toEqual([1, 2, 3, 4, 5]);
@@ -48,7 +48,7 @@ describe('snapshots', () => {
     await saveHistory(actorId, 60);
     await store.saveSnapshot({ actorId, version: 58, state: { count: 58 }, timestamp: new Date(7) });
     const counted = await connect({ servers: natsUrl() });
-    const reader = await JetStreamEventStore.open(counted, { streamName });
+    const reader = await JetStreamEventStore.open(counted, { storeName });
     try {
       const before = counted.stats().inMsgs;
       const state = await loadState(reader, actorId, (count: number) => count + 1, 0);

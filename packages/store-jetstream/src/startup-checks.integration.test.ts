@@ -16,12 +16,12 @@ const nc = await testConnection();
 
 describe('an existing stream', () => {
   it('with a conflicting config is reported, naming every difference, and left unchanged', async () => {
-    const streamName = uniqueStoreName('conflict');
+    const storeName = uniqueStoreName('conflict');
     const jsm = await manager(nc);
-    cleanup(() => dropStreams(nc, streamName));
+    cleanup(() => dropStreams(nc, storeName));
     await jsm.streams.add({
-      name: streamName,
-      subjects: [`aether-store.${streamName}.*`, `elsewhere.${streamName}`],
+      name: storeName,
+      subjects: [`aether-store.${storeName}.*`, `elsewhere.${storeName}`],
       max_age: 30 * 24 * 3600 * 1e9,
       deny_delete: false,
       deny_purge: true,
@@ -29,7 +29,7 @@ describe('an existing stream', () => {
       num_replicas: 1,
       max_msgs_per_subject: 10,
     });
-    const error = await JetStreamEventStore.open(nc, { streamName }).catch((err: unknown) => err);
+    const error = await JetStreamEventStore.open(nc, { storeName }).catch((err: unknown) => err);
     expect(error).toMatchObject({ code: 'STREAM_CONFIG_CONFLICT', retryable: false });
     const message = (error as Error).message;
     for (const difference of [
@@ -41,41 +41,39 @@ describe('an existing stream', () => {
       expect(message).toContain(difference);
     }
     expect(message).not.toContain('deny_purge');
-    const after = await jsm.streams.info(streamName);
+    const after = await jsm.streams.info(storeName);
     expect(after.config.deny_delete).toBe(false);
     expect(after.config.max_age).toBe(30 * 24 * 3600 * 1e9);
   });
 
   it('with the same config is used as it is, by any number of stores', async () => {
-    const streamName = uniqueStoreName('same');
-    const first = await testStore(nc, { streamName, maxAge: 'forever' });
-    const second = await testStore(nc, { streamName, maxAge: 0 });
+    const storeName = uniqueStoreName('same');
+    const first = await testStore(nc, { storeName, maxAge: 'forever' });
+    const second = await testStore(nc, { storeName, maxAge: 0 });
     const actorId = `shared-${crypto.randomUUID()}`;
     await first.saveEvent(makeEvent(actorId, 1));
     expect(await second.getLatestVersion(actorId)).toBe(1);
     expect((await (await manager(nc)).streams.info(first.stream)).config.max_age).toBe(0);
-    const other = await JetStreamEventStore.open(nc, { streamName, replicas: 1 }).catch(
-      (err: unknown) => err,
-    );
+    const other = await JetStreamEventStore.open(nc, { storeName, replicas: 1 }).catch((err: unknown) => err);
     expect(other).toMatchObject({ code: 'STREAM_CONFIG_CONFLICT' });
     expect((other as Error).message).toContain('max_age is forever (the store needs 365d)');
   });
 
   it('of another application on the same subjects is reported', async () => {
-    const streamName = uniqueStoreName('overlap');
-    const foreign = `${streamName}-foreign`;
+    const storeName = uniqueStoreName('overlap');
+    const foreign = `${storeName}-foreign`;
     const jsm = await manager(nc);
     cleanup(() => dropStreams(nc, foreign));
-    await jsm.streams.add({ name: foreign, subjects: [`aether-store.${streamName}.>`] });
-    const error = await JetStreamEventStore.open(nc, { streamName }).catch((err: unknown) => err);
+    await jsm.streams.add({ name: foreign, subjects: [`aether-store.${storeName}.>`] });
+    const error = await JetStreamEventStore.open(nc, { storeName }).catch((err: unknown) => err);
     expect(error).toMatchObject({ code: 'STREAM_CONFIG_CONFLICT' });
-    expect((error as Error).message).toContain(`aether-store.${streamName}.*`);
+    expect((error as Error).message).toContain(`aether-store.${storeName}.*`);
   });
 });
 
 describe('a stream deleted under an open store', () => {
   it('makes saves fail with a retryable STREAM_UNAVAILABLE, not a hang', async () => {
-    const store = await testStore(nc, { streamName: uniqueStoreName('deleted'), timeout: 500 });
+    const store = await testStore(nc, { storeName: uniqueStoreName('deleted'), timeout: 500 });
     await (await manager(nc)).streams.delete(store.stream);
     const error = await store
       .saveEvent(makeEvent(`orphan-${crypto.randomUUID()}`, 1))
@@ -124,8 +122,8 @@ describe('a server that is not part of a cluster', () => {
 
 describe('options', () => {
   it('are checked before anything is sent', async () => {
-    await expect(JetStreamEventStore.open(nc, { streamName: 'a.b' })).rejects.toMatchObject({
-      field: 'streamName',
+    await expect(JetStreamEventStore.open(nc, { storeName: 'a.b' })).rejects.toMatchObject({
+      field: 'storeName',
     });
     await expect(JetStreamEventStore.open(nc, { maxAge: 10 })).rejects.toMatchObject({ field: 'maxAge' });
     await expect(

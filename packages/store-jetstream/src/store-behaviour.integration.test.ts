@@ -15,13 +15,13 @@ import {
 } from './test-support/nats.js';
 
 const nc = await testConnection();
-const streamName = uniqueStoreName('behaviour');
-const store = await testStore(nc, { streamName });
+const storeName = uniqueStoreName('behaviour');
+const store = await testStore(nc, { storeName });
 
 /** A second process: its own connection and store on the same stream. */
 async function otherProcess(): Promise<JetStreamEventStore> {
   const other = await connect({ servers: natsUrl() });
-  const otherStore = await JetStreamEventStore.open(other, { streamName });
+  const otherStore = await JetStreamEventStore.open(other, { storeName });
   cleanup(async () => {
     await otherStore.close();
     await other.close();
@@ -33,8 +33,8 @@ describe('layout', () => {
   it('creates one immutable, direct-get stream with one subject per actor, retention one year', async () => {
     const info = await (await manager(nc)).streams.info(store.stream);
     expect(info.config).toMatchObject({
-      name: streamName,
-      subjects: [`aether-store.${streamName}.*`],
+      name: storeName,
+      subjects: [`aether-store.${storeName}.*`],
       deny_delete: true,
       deny_purge: true,
       allow_direct: true,
@@ -50,15 +50,15 @@ describe('layout', () => {
   it("stores an actor's events on the subject of its encoded id", async () => {
     const actorId = `order.${crypto.randomUUID()} *>`;
     await store.saveEvent(makeEvent(actorId, 1));
-    const subject = `aether-store.${streamName}.${encodeSubjectToken(actorId)}`;
+    const subject = `aether-store.${storeName}.${encodeSubjectToken(actorId)}`;
     expect(store.subjectFor(actorId)).toBe(subject);
-    const last = await (await manager(nc)).direct.getMessage(streamName, { last_by_subj: subject });
+    const last = await (await manager(nc)).direct.getMessage(storeName, { last_by_subj: subject });
     expect(last?.subject).toBe(subject);
   });
 
   it('gives every namespace its own stream, so namespaces never see each other', async () => {
-    const eu = await testStore(nc, { streamName, namespace: 'orders.eu' });
-    const us = await testStore(nc, { streamName, namespace: 'orders_eu' });
+    const eu = await testStore(nc, { storeName, namespace: 'orders.eu' });
+    const us = await testStore(nc, { storeName, namespace: 'orders_eu' });
     expect(new Set([store.stream, eu.stream, us.stream]).size).toBe(3);
     const actorId = `shared-${crypto.randomUUID()}`;
     await eu.saveEvent(makeEvent(actorId, 1));
@@ -131,7 +131,7 @@ describe('one process', () => {
 
   it('loads an unchanged actor again with a single request to the server', async () => {
     const counted = await connect({ servers: natsUrl() });
-    const reader = await JetStreamEventStore.open(counted, { streamName });
+    const reader = await JetStreamEventStore.open(counted, { storeName });
     try {
       const actorId = `cached-${crypto.randomUUID()}`;
       await store.saveEvent(makeEvent(actorId, 1));
@@ -151,7 +151,7 @@ describe('one process', () => {
 
   it('reads the events another process saved after it cached the actor with few requests, no consumer', async () => {
     const counted = await connect({ servers: natsUrl() });
-    const reader = await JetStreamEventStore.open(counted, { streamName });
+    const reader = await JetStreamEventStore.open(counted, { storeName });
     try {
       const actorId = `tail-${crypto.randomUUID()}`;
       await store.saveEvent(makeEvent(actorId, 1));
@@ -175,7 +175,7 @@ describe('one process', () => {
 
   it('answers getLatestVersion with a single request', async () => {
     const counted = await connect({ servers: natsUrl() });
-    const reader = await JetStreamEventStore.open(counted, { streamName });
+    const reader = await JetStreamEventStore.open(counted, { storeName });
     try {
       const actorId = `latest-${crypto.randomUUID()}`;
       await store.saveEvent(makeEvent(actorId, 7));

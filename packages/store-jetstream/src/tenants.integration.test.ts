@@ -41,10 +41,10 @@ beforeAll(async () => {
       userWith('a-bus', password, [{ permission: 'publish', subject: 'tenant-a-bus.>', why: 'its bus' }]),
     ],
   });
-  for (const streamName of ['tenant-a', 'tenant-a2']) {
+  for (const storeName of ['tenant-a', 'tenant-a2']) {
     const store = await JetStreamEventStore.connect({
       servers: server.url,
-      streamName,
+      storeName,
       connection: { user: 'admin', pass: password },
     });
     await store.close();
@@ -52,10 +52,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.destroy());
 
-async function saveSecret(user: string, streamName: string, inboxPrefix?: string) {
+async function saveSecret(user: string, storeName: string, inboxPrefix?: string) {
   const store = await JetStreamEventStore.connect({
     servers: server.url,
-    streamName,
+    storeName,
     connection: { user, pass: password, inboxPrefix },
   });
   const event = makeEvent(`account-${randomUUID()}`, 1, { data: { secret } });

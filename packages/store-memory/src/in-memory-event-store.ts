@@ -28,6 +28,9 @@ import { findStart } from './find-start.js';
 import { LogIndex } from './log-index.js';
 import { type LogSource, MemoryLogSubscription } from './log-subscription.js';
 
+// One settled promise for every successful save (see saveEvent).
+const settled: Promise<void> = Promise.resolve();
+
 /**
  * Events and snapshots in process memory: for tests, demos and single-process tools.
  *
@@ -42,8 +45,6 @@ import { type LogSource, MemoryLogSubscription } from './log-subscription.js';
  *   higher; an older snapshot (lower version) is accepted and ignored, so a slow writer can never
  *   move an actor's snapshot backwards.
  */
-const settled: Promise<void> = Promise.resolve();
-
 export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, EventLog {
   readonly #columns = new EventColumns();
   // Per actor, the positions of its events in #columns, in version order.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentedNames, expectReadmeExample, exportedNames, readmeBlock } from './index.js';
+import { documentedNames, exportedNames } from './api-list.js';
+import { expectReadmeExample, readmeBlock, readmeOf } from './index.js';
 
 const fence = '```';
 const readme = [
@@ -54,4 +55,14 @@ it('reads the exported and the documented names', () => {
     ['a', 'B', 'C'],
   );
   expect([...documentedNames(readme)]).toEqual(['a', 'B']);
+});
+
+describe('readmeOf', () => {
+  it("reads a package's README through the package.json it exports", () => {
+    expect(readmeOf('@aether/doc-check', import.meta.url)).toMatch(/^# @aether\/doc-check/);
+  });
+
+  it('fails for a package the caller cannot import', () => {
+    expect(() => readmeOf('@aether/no-such-package', import.meta.url)).toThrow(/no-such-package/);
+  });
 });

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { between, readmeBlock } from './markers.js';
 
 /** How a tested example imports its package; the README shows the package name instead. */
-export const RELATIVE_IMPORT = "from '../index.js'";
+const RELATIVE_IMPORT = "from '../index.js'";
 
 export interface ReadmeExampleOptions {
   /** The README's text. */

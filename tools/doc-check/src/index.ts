@@ -1,9 +1,4 @@
-export { type ApiListOptions, describeApiList, documentedNames, exportedNames } from './api-list.js';
-export {
-  expectReadmeExample,
-  expectReadmeOutput,
-  RELATIVE_IMPORT,
-  type ReadmeExampleOptions,
-} from './example.js';
-export { between, fencedBlock, readmeBlock } from './markers.js';
-export { readerFor } from './read.js';
+export { type ApiListOptions, describeApiList } from './api-list.js';
+export { expectReadmeExample, expectReadmeOutput, type ReadmeExampleOptions } from './example.js';
+export { readmeBlock } from './markers.js';
+export { readerFor, readmeOf } from './read.js';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
  * The scheduler state of a process from `/proc/<pid>/stat` (Linux): `R` running, `S` sleeping,
  * `T` stopped, `Z` zombie... `undefined` where there is no /proc or the process is gone.
  */
-export async function processState(pid: number): Promise<string | undefined> {
+async function processState(pid: number): Promise<string | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may hold spaces: the state follows the last ')'.

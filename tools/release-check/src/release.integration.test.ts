@@ -175,14 +175,14 @@ describe('the tarballs pnpm pack makes of the public packages', () => {
     }
   });
 
-  it('hold the README, the LICENSE and the CHANGELOG, and no tests', async () => {
+  it('hold the README, the LICENSE and the CHANGELOG, and no tests, test helpers or examples', async () => {
     for (const { name, contents } of release.packed) {
       const files = await listFiles(contents);
       expect(files, name).toEqual(
         expect.arrayContaining(['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']),
       );
       expect(
-        files.filter((file) => /\.test\.|(^|\/)test-(support|worker)\//.test(file)),
+        files.filter((file) => /\.test\.|(^|\/)(test-support|examples)\//.test(file)),
         name,
       ).toEqual([]);
     }
@@ -248,12 +248,12 @@ describe('@aether/core + @aether/store-jetstream, installed with npm', () => {
       const { dir } = project('jetstream').project;
       const readme = await readFile(join(packed('@aether/store-jetstream').contents, 'README.md'), 'utf8');
       await compileExample(dir, readmeExample(readme));
-      const streamName = uniqueTestName('release-readme');
+      const storeName = uniqueTestName('release-readme');
       const nc = await testConnection();
       cleanup(async () => {
         const jsm = await jetstreamManager(nc);
         for await (const stream of jsm.streams.names()) {
-          if (stream.includes(streamName)) await jsm.streams.delete(stream);
+          if (stream.includes(storeName)) await jsm.streams.delete(stream);
         }
       });
       // The README shows `main(servers)`, whose stream is `shop`; each run here gets a stream of its own.
@@ -263,11 +263,11 @@ describe('@aether/core + @aether/store-jetstream, installed with npm', () => {
         "import { main } from './dist/example.js';\n" +
           'for (const line of await main(process.argv[2], process.argv[3])) console.log(line);\n',
       );
-      const { stdout } = await runCommand(process.execPath, [runner, natsUrl(), streamName], {
+      const { stdout } = await runCommand(process.execPath, [runner, natsUrl(), storeName], {
         cwd: dir,
         timeoutMs: RUN_TIMEOUT_MS,
       });
-      expect(stdout.trimEnd().replaceAll(streamName, 'shop')).toBe(readmeExampleOutput(readme));
+      expect(stdout.trimEnd().replaceAll(storeName, 'shop')).toBe(readmeExampleOutput(readme));
     },
     RUN_TIMEOUT_MS,
   );

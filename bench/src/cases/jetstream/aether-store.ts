@@ -7,5 +7,5 @@ import type { Session } from './session.js';
  * every save against the rule of one event per version).
  */
 export function openAetherStore(session: Session, stream: string): Promise<JetStreamEventStore> {
-  return JetStreamEventStore.open(session.nc, { streamName: stream, replicas: session.replicas });
+  return JetStreamEventStore.open(session.nc, { storeName: stream, replicas: session.replicas });
 }

@@ -1,4 +1,3 @@
-import { SUBJECT_ROOT } from '@aether/store-jetstream';
 import type { JetStreamManager, StreamConfig } from '@nats-io/jetstream';
 import type { Session } from './session.js';
 import { leadFromAnotherNode } from './stream-leader.js';
@@ -35,9 +34,12 @@ export function benchStreamConfig(name: string, replicas: number): Partial<Strea
   };
 }
 
-/** Where the store puts a stream's actor subjects: `aether-store.<stream>`. */
+/**
+ * Where the store puts a stream's actor subjects: `aether-store.<stream>` (its README's "Layout"),
+ * written out like the rest of the stream's config; a drift fails the store's startup check.
+ */
 export function subjectPrefix(stream: string): string {
-  return `${SUBJECT_ROOT}.${stream}`;
+  return `aether-store.${stream}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { cleanup } from '@aether/nats-harness/test-connection';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { NatsEventBus } from '../nats-event-bus.js';
-import type { NatsEventBusOptions } from '../options.js';
+import type { NatsEventBusOptions } from '../options/options.js';
 
 /** A bus that owns its connection to the test server; closed after the file's tests. */
 export async function ownedBus(

@@ -1,10 +1,10 @@
 import { validateEvent } from '@aether/core';
 import { boundedSubjectToken, encodeEvent } from '@aether/core/adapter';
 import { describe, expect, it } from 'vitest';
-import { isNatsBusError } from '../errors.js';
-import { NamespaceCheck } from '../subject/namespace-check.js';
-import { eventSubject } from '../subject/subject-layout.js';
-import { TokenValueCache } from '../subject/subject-token.js';
+import { isNatsBusError } from '../errors/bus-error.js';
+import { NamespaceCheck } from '../subjects/namespace-check.js';
+import { eventSubject } from '../subjects/subject-layout.js';
+import { TokenValueCache } from '../subjects/subject-token.js';
 import { busPayload, handMadePayload } from '../test-support/payloads.js';
 import { decodeDelivery } from './decode-delivery.js';
 import { FLAG_ACTOR_ID, FLAG_EVENT_TYPE } from './payload-format.js';

@@ -1,9 +1,9 @@
 import type { Delivery, Event } from '@aether/core';
 import { boundedSubjectToken, valueOfBoundedToken } from '@aether/core/adapter';
-import { NatsBusError } from '../errors.js';
-import type { NamespaceCheck } from '../subject/namespace-check.js';
-import { parseEventSubject } from '../subject/subject-layout.js';
-import type { TokenValueCache } from '../subject/subject-token.js';
+import { NatsBusError } from '../errors/bus-error.js';
+import type { NamespaceCheck } from '../subjects/namespace-check.js';
+import { parseEventSubject } from '../subjects/subject-layout.js';
+import type { TokenValueCache } from '../subjects/subject-token.js';
 
 import { type DecodedPayload, decodePayload } from './decode-payload.js';
 

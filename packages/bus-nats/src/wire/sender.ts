@@ -1,10 +1,12 @@
 import { ValidationError } from '@aether/core';
 import { boundedSubjectToken, type EventRecord, HASHED_TOKEN_MARK } from '@aether/core/adapter';
 import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
-import type { ConnectionWatch } from '../connection-watch.js';
-import { isClosedConnectionError, NatsBusError, publishFailure } from '../errors.js';
-import { eventSubject } from '../subject/subject-layout.js';
-import type { TokenCache } from '../subject/subject-token.js';
+import type { ConnectionWatch } from '../connection/connection-watch.js';
+import { NatsBusError } from '../errors/bus-error.js';
+import { isClosedConnectionError } from '../errors/classify.js';
+import { publishFailure } from '../errors/to-bus-error.js';
+import { eventSubject } from '../subjects/subject-layout.js';
+import type { TokenCache } from '../subjects/subject-token.js';
 
 import { describeEvent } from './describe-event.js';
 import { PayloadEncoder } from './encode-payload.js';

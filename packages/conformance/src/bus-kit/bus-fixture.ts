@@ -1,7 +1,7 @@
 import type { EventBus } from '@aether/core';
 import { afterEach, beforeEach } from 'vitest';
-import type { EventBusFactory, EventBusSuiteOptions } from '../event-bus-suite.js';
 import { uniqueIds } from '../store-kit/unique-ids.js';
+import type { EventBusFactory, EventBusSuiteOptions } from './bus-suite-options.js';
 import { type EventSequence, eventSequence } from './event-sequence.js';
 
 /** What every group of bus contract tests gets from `describeEventBus`. */

@@ -10,13 +10,13 @@ const readme = read('../../README.md');
 describe('README example', () => {
   it('runs against a real server and prints what the README shows', async () => {
     const nc = await testConnection();
-    const streamName = uniqueStoreName('readme');
-    cleanup(() => dropStreams(nc, streamName));
-    const lines = await main(natsUrl(), streamName);
+    const storeName = uniqueStoreName('readme');
+    cleanup(() => dropStreams(nc, storeName));
+    const lines = await main(natsUrl(), storeName);
     expectReadmeOutput(
       readme,
       'example-output',
-      lines.map((line) => line.replaceAll(streamName, 'shop')),
+      lines.map((line) => line.replaceAll(storeName, 'shop')),
     );
   });
 

@@ -11,13 +11,13 @@ type OrderEvent =
 const countItems: Reducer<number, OrderEvent> = (items, event) =>
   event.eventType === 'ItemAdded' ? items + event.data.quantity : items;
 
-export async function main(servers: string, streamName = 'shop'): Promise<string[]> {
+export async function main(servers: string, storeName = 'shop'): Promise<string[]> {
   const lines: string[] = [];
   // Retention: JetStream deletes events older than `maxAge`, one year unless you say otherwise.
   lines.push(`default retention: ${DEFAULT_JETSTREAM_CONFIG.maxAge} ms (365 days)`);
 
   // The store owns this connection and closes it in close(). Keep every event: maxAge 'forever'.
-  const store = await JetStreamEventStore.connect({ servers, streamName, maxAge: 'forever' });
+  const store = await JetStreamEventStore.connect({ servers, storeName, maxAge: 'forever' });
   try {
     const actorId = `order-${randomUUID()}`;
     const event = (version: number, eventType: string, data: Record<string, unknown>) => ({

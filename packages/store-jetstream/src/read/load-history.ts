@@ -1,43 +1,49 @@
 import type { StoredMsg } from '@nats-io/jetstream';
-import type { StoreContext } from '../context.js';
-import { track } from '../context.js';
+import type { ActorCaches } from '../caches/actor-caches.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
-import { type ActorHistory, emptyHistory, HistoryExtension, seen } from './actor-history.js';
-import { followsOf } from './follows.js';
-import { eventIdOf, lastMessage, nextMessage } from './last-message.js';
-import { readRange } from './read-range.js';
+import { type ActorHistory, emptyHistory, HistoryExtension } from '../history/actor-history.js';
+import { followsOf } from '../history/follows.js';
+import { eventIdOf } from '../history/message-id.js';
+import type { StoreStream } from '../stream/store-stream.js';
+
+/** What reading an actor takes: the store's stream, and what this process remembers of actors. */
+export interface Reading {
+  readonly stream: StoreStream;
+  readonly caches: ActorCaches;
+}
 
 /**
  * The actor's history, enough to answer a read from `fromVersion`. One direct get finds the
  * subject's last sequence; a cached history that still ends there is returned as is (one round
  * trip), one that ends earlier is extended with only the newer messages (see `readTail`), and
- * otherwise the subject is read with a consumer of the store's own (readRange), from the actor's
- * snapshot when that covers `fromVersion`.
- * `head` is the last message when the caller has just fetched it.
+ * otherwise the subject is read with a consumer of the store's own (`StoreStream.readRange`),
+ * from the actor's snapshot when that covers `fromVersion`. `head` is the last message when the
+ * caller has just fetched it. What was read goes to the caches (`historyRead`).
  */
 export async function loadHistory(
-  context: StoreContext,
+  reading: Reading,
   actorId: string,
   subject: string,
   fromVersion: number,
   head?: StoredMsg | null,
 ): Promise<ActorHistory> {
-  const last = head === undefined ? await lastMessage(context, subject) : head;
+  const { stream, caches } = reading;
+  const last = head === undefined ? await stream.lastMessage(subject) : head;
   if (last === null) {
-    context.histories.delete(actorId);
+    caches.subjectEmpty(actorId);
     return emptyHistory(1, 0);
   }
-  const cached = context.histories.get(actorId);
+  const cached = caches.history(actorId);
   if (cached !== undefined && fromVersion >= cached.coversFromVersion && cached.lastSeq <= last.seq) {
     if (cached.lastSeq === last.seq && sameLastMessage(cached, last)) return cached;
-    if (cached.lastSeq < last.seq) return readTail(context, actorId, subject, cached, last);
+    if (cached.lastSeq < last.seq) return readTail(reading, actorId, subject, cached, last);
   }
-  const hint = context.snapshotHints.get(actorId);
+  const hint = caches.snapshotHint(actorId);
   // A snapshot's hint applies when the read starts after its version (and the hint is not from a
   // stream that has since been deleted and created again, whose sequences would be smaller).
   const useHint = hint !== undefined && hint.version < fromVersion && hint.seq <= last.seq;
   const start = useHint ? emptyHistory(hint.seq + 1, hint.version) : emptyHistory(1, 0);
-  return read(context, actorId, subject, start, last.seq);
+  return read(reading, actorId, subject, start, last.seq);
 }
 
 /** Messages a cached history is extended by one get at a time before a consumer reads the rest. */
@@ -50,30 +56,31 @@ const maxTailGets = 4;
  * reaches the message it follows on a single replica, where the server enforced that.
  */
 async function readTail(
-  context: StoreContext,
+  reading: Reading,
   actorId: string,
   subject: string,
   cached: ActorHistory,
   last: StoredMsg,
 ): Promise<ActorHistory> {
+  const { stream, caches } = reading;
   const extension = new HistoryExtension(cached, actorId);
   const lastFollows = followsOf(last.header, last.seq);
   for (let gets = 0; ; gets++) {
-    if (context.config.replicas === 1 && lastFollows === extension.nextSeq - 1) {
+    if (stream.replicas === 1 && lastFollows === extension.nextSeq - 1) {
       extension.add(last.seq, last.data, lastFollows);
-      return remember(context, actorId, extension.finish(last.seq));
+      return remember(caches, actorId, extension.finish(last.seq));
     }
     if (gets === maxTailGets) break;
-    const next = await nextMessage(context, subject, extension.nextSeq);
+    const next = await stream.nextMessage(subject, extension.nextSeq);
     if (next === null || next.seq > last.seq) break;
     extension.add(next.seq, next.data, followsOf(next.header, next.seq));
-    if (next.seq === last.seq) return remember(context, actorId, extension.finish(last.seq));
+    if (next.seq === last.seq) return remember(caches, actorId, extension.finish(last.seq));
   }
-  return read(context, actorId, subject, extension, last.seq);
+  return read(reading, actorId, subject, extension, last.seq);
 }
 
 async function read(
-  context: StoreContext,
+  { stream, caches }: Reading,
   actorId: string,
   subject: string,
   from: ActorHistory | HistoryExtension,
@@ -83,19 +90,8 @@ async function read(
   for (let attempt = 1; ; attempt++) {
     const startSeq = extension.nextSeq;
     try {
-      await readRange(
-        context,
-        {
-          stream: context.config.stream,
-          subject,
-          startSeq,
-          endSeq,
-          idleTimeoutMs: context.timeoutMs,
-          trustPending: context.config.replicas === 1,
-          maxMessageBytes: context.maxPayload,
-          cleanup: (deletion) => track(context, deletion),
-        },
-        (seq, data, follows) => extension.add(seq, data, follows),
+      await stream.readRange(subject, startSeq, endSeq, (seq, data, follows) =>
+        extension.add(seq, data, follows),
       );
       break;
     } catch (err) {
@@ -106,11 +102,11 @@ async function read(
       if (!madeProgress || attempt >= maxReadAttempts || !isInterruption(err)) throw err;
     }
   }
-  return remember(context, actorId, extension.finish(endSeq));
+  return remember(caches, actorId, extension.finish(endSeq));
 }
 
-function remember(context: StoreContext, actorId: string, history: ActorHistory): ActorHistory {
-  context.histories.set(actorId, seen(history));
+function remember(caches: ActorCaches, actorId: string, history: ActorHistory): ActorHistory {
+  caches.historyRead(actorId, history);
   return history;
 }
 

@@ -1,12 +1,11 @@
 import { type Event, ReplayError } from '@aether/core';
 import type { StoredMsg } from '@nats-io/jetstream';
-import type { ActorHead, StoreContext } from '../context.js';
-import { lastEvent } from './actor-history.js';
-import { checkFollows } from './check-follows.js';
-import { decodeStored } from './decode-stored.js';
-import { followsOf } from './follows.js';
-import { lastMessage } from './last-message.js';
-import { loadHistory } from './load-history.js';
+import type { ActorHead } from '../caches/actor-caches.js';
+import { lastEvent } from '../history/actor-history.js';
+import { decodeStored } from '../history/decode-stored.js';
+import { followsOf } from '../history/follows.js';
+import { checkFollows } from '../stream/check-follows.js';
+import { loadHistory, type Reading } from './load-history.js';
 
 /** An actor's latest version and the stream sequence of its last message, fresh from the server. */
 export interface FreshHead extends ActorHead {
@@ -19,24 +18,24 @@ export interface FreshHead extends ActorHead {
  * that message may be a save that lost a race (see `belongsAfter`): one more leader-answered read
  * tells, unless nothing can sit between it and the message it follows, or this process already
  * knows this head. When the last message is not the latest event (it lost, or is corrupt), the
- * version is that of the last event before it, which needs a read of the subject. Refreshes the
- * write cache.
+ * version is that of the last event before it, which needs a read of the subject. Tells the
+ * caches (`headRead`).
  */
-export async function readHead(context: StoreContext, actorId: string, subject: string): Promise<FreshHead> {
-  const last = await lastMessage(context, subject);
+export async function readHead(reading: Reading, actorId: string, subject: string): Promise<FreshHead> {
+  const last = await reading.stream.lastMessage(subject);
   if (last === null) {
-    context.heads.delete(actorId);
+    reading.caches.subjectEmpty(actorId);
     return { version: 0, seq: 0, event: undefined, lastBelongs: false };
   }
   const decoded = decodeStored(last.data, last.seq, actorId);
   let head: FreshHead;
-  if (decoded instanceof ReplayError || !(await belongs(context, actorId, subject, last, decoded))) {
-    const history = await loadHistory(context, actorId, subject, 1, last);
+  if (decoded instanceof ReplayError || !(await belongs(reading, actorId, subject, last, decoded))) {
+    const history = await loadHistory(reading, actorId, subject, 1, last);
     head = { version: history.lastVersion, seq: last.seq, event: lastEvent(history), lastBelongs: false };
   } else {
     head = { version: decoded.version, seq: last.seq, event: decoded, lastBelongs: true };
   }
-  context.heads.set(actorId, { version: head.version, seq: head.seq, lastBelongs: head.lastBelongs });
+  reading.caches.headRead(actorId, head);
   return head;
 }
 
@@ -44,17 +43,17 @@ export async function readHead(context: StoreContext, actorId: string, subject: 
 // server's own check already decided: every message does. A head this process saved (or read)
 // itself is known.
 async function belongs(
-  context: StoreContext,
+  { stream, caches }: Reading,
   actorId: string,
   subject: string,
   last: StoredMsg,
   decoded: Event,
 ): Promise<boolean> {
-  if (context.config.replicas === 1) return true;
-  const known = context.heads.get(actorId);
+  if (stream.replicas === 1) return true;
+  const known = caches.head(actorId);
   if (known?.seq === last.seq && known.lastBelongs && known.version === decoded.version) return true;
   const follows = followsOf(last.header, last.seq);
   if (follows === undefined) return true;
   if (Number.isNaN(follows)) return false;
-  return (await checkFollows(context, subject, follows, last.seq)) === 'belongs';
+  return (await checkFollows(stream, subject, follows, last.seq)) === 'belongs';
 }

@@ -1,8 +1,9 @@
 import { ValidationError } from '@aether/core';
+import type { JetStreamClient } from '@nats-io/jetstream';
 import { type KV, Kvm } from '@nats-io/kv';
-import type { StoreContext } from '../context.js';
 import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
+import type { ResolvedConfig } from '../options/resolve-options.js';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-codec.js';
 
 const maxAttempts = 10;
@@ -12,11 +13,16 @@ const maxAttempts = 10;
  * on first use, with the stream's storage and replicas, keeping one value per key.
  */
 export class SnapshotBucket {
-  readonly #context: StoreContext;
+  readonly #js: JetStreamClient;
+  readonly #config: ResolvedConfig;
+  readonly #maxPayload: number;
   #kv: Promise<KV> | undefined;
 
-  constructor(context: StoreContext) {
-    this.#context = context;
+  /** Nothing is sent until the first `get` or `put`. */
+  constructor(js: JetStreamClient, options: { config: ResolvedConfig; maxPayload: number }) {
+    this.#js = js;
+    this.#config = options.config;
+    this.#maxPayload = options.maxPayload;
   }
 
   async get(key: string, actorId: string): Promise<StoredSnapshot | undefined> {
@@ -32,10 +38,10 @@ export class SnapshotBucket {
    */
   async put(key: string, stored: StoredSnapshot): Promise<void> {
     const value = encodeSnapshot(stored);
-    if (value.length + key.length + 200 > this.#context.maxPayload) {
+    if (value.length + key.length + 200 > this.#maxPayload) {
       throw new ValidationError(
         'state',
-        `the snapshot encodes to ${value.length} bytes, more than the server's max_payload of ${this.#context.maxPayload} bytes`,
+        `the snapshot encodes to ${value.length} bytes, more than the server's max_payload of ${this.#maxPayload} bytes`,
       );
     }
     const kv = await this.#bucket();
@@ -60,8 +66,8 @@ export class SnapshotBucket {
 
   #bucket(): Promise<KV> {
     if (this.#kv === undefined) {
-      const { config, js } = this.#context;
-      this.#kv = new Kvm(js).create(config.snapshotBucket, {
+      const config = this.#config;
+      this.#kv = new Kvm(this.#js).create(config.snapshotBucket, {
         history: 1,
         replicas: config.replicas,
         storage: config.storage,

@@ -1,56 +1,54 @@
 import { type ActorSnapshot, validateSnapshot } from '@aether/core';
 import { assertSnapshotNotAhead } from '@aether/core/adapter';
-import { actorToken, snapshotKeyFor } from '../config/naming.js';
-import { type StoreContext, subjectOf } from '../context.js';
-import { loadHistory } from '../read/load-history.js';
+import { loadHistory, type Reading } from '../read/load-history.js';
 import { readHead } from '../read/read-head.js';
+import { actorSubject, actorToken, snapshotKeyFor } from '../subjects/subject-layout.js';
 import type { SnapshotBucket } from './snapshot-bucket.js';
+
+/** What the snapshot operations take: what reading does, the subjects' prefix and the bucket. */
+export interface Snapshotting extends Reading {
+  readonly subjectPrefix: string;
+  readonly snapshots: SnapshotBucket;
+}
 
 /**
  * Saves a snapshot with the stream sequence of the last event it covers, so a later load reads
  * only the events after it. The snapshot may not be ahead of the actor (`ValidationError`).
  */
-export async function saveSnapshot(
-  context: StoreContext,
-  bucket: SnapshotBucket,
-  input: ActorSnapshot,
-): Promise<void> {
+export async function saveSnapshot(parts: Snapshotting, input: ActorSnapshot): Promise<void> {
   const snapshot = validateSnapshot(input);
   const token = actorToken(snapshot.actorId);
-  const subject = subjectOf(context, token);
-  const head = await readHead(context, snapshot.actorId, subject);
+  const subject = actorSubject(parts.subjectPrefix, token);
+  const head = await readHead(parts, snapshot.actorId, subject);
   assertSnapshotNotAhead(snapshot, head.version);
   const streamSequence =
     head.version === snapshot.version
       ? head.seq
-      : await sequenceCovering(context, snapshot.actorId, subject, snapshot.version);
-  await bucket.put(snapshotKeyFor(token), { snapshot, streamSequence });
-  if (streamSequence > 0)
-    context.snapshotHints.set(snapshot.actorId, { version: snapshot.version, seq: streamSequence });
+      : await sequenceCovering(parts, snapshot.actorId, subject, snapshot.version);
+  await parts.snapshots.put(snapshotKeyFor(token), { snapshot, streamSequence });
+  parts.caches.snapshotSeen(snapshot.actorId, { version: snapshot.version, seq: streamSequence });
 }
 
 /** The actor's latest snapshot; remembers where the events after it start. */
 export async function getLatestSnapshot(
-  context: StoreContext,
-  bucket: SnapshotBucket,
+  parts: Snapshotting,
   actorId: string,
 ): Promise<ActorSnapshot | undefined> {
-  const stored = await bucket.get(snapshotKeyFor(actorToken(actorId)), actorId);
+  const stored = await parts.snapshots.get(snapshotKeyFor(actorToken(actorId)), actorId);
   if (stored === undefined) return undefined;
   const { snapshot, streamSequence } = stored;
-  if (streamSequence > 0)
-    context.snapshotHints.set(actorId, { version: snapshot.version, seq: streamSequence });
+  parts.caches.snapshotSeen(actorId, { version: snapshot.version, seq: streamSequence });
   return { ...snapshot, timestamp: new Date(snapshot.timestamp.getTime()) };
 }
 
 // The stream sequence of the last event with a version <= `version`: events after it are newer.
 async function sequenceCovering(
-  context: StoreContext,
+  reading: Reading,
   actorId: string,
   subject: string,
   version: number,
 ): Promise<number> {
-  const history = await loadHistory(context, actorId, subject, 1);
+  const history = await loadHistory(reading, actorId, subject, 1);
   let seq = 0;
   for (let index = 0; index < history.count; index++) {
     const entry = history.entries[index];

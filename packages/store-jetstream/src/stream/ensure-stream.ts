@@ -1,8 +1,8 @@
 import type { JetStreamManager, StreamInfo } from '@nats-io/jetstream';
-import type { ResolvedConfig } from '../config/resolve-config.js';
 import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { toStoreError } from '../errors/to-store-error.js';
+import type { ResolvedConfig } from '../options/resolve-options.js';
 import { desiredStreamConfig, diffStreamConfig } from './stream-config.js';
 
 /**
@@ -28,7 +28,7 @@ export async function ensureStream(jsm: JetStreamManager, config: ResolvedConfig
     throw new JetStreamStoreError(
       'STREAM_CONFIG_CONFLICT',
       `stream ${JSON.stringify(config.stream)} ${state}: ${differences.join('; ')}. The store never changes an ` +
-        'existing stream: open it with matching options (streamName, namespace, maxAge, replicas, storage, ' +
+        'existing stream: open it with matching options (storeName, namespace, maxAge, replicas, storage, ' +
         `duplicateWindow), or change the stream yourself (e.g. \`nats stream edit ${config.stream}\`).`,
     );
   }
@@ -46,7 +46,7 @@ async function create(jsm: JetStreamManager, config: ResolvedConfig): Promise<[S
       throw new JetStreamStoreError(
         'STREAM_CONFIG_CONFLICT',
         `cannot create stream ${JSON.stringify(config.stream)}: another stream already captures subjects ` +
-          `${config.subjectPrefix}.*; remove that stream or choose another streamName or namespace`,
+          `${config.subjectPrefix}.*; remove that stream or choose another storeName or namespace`,
         { cause: err, apiCode },
       );
     }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config/resolve-config.js';
+import { resolveConfig } from '../options/resolve-options.js';
 import { desiredStreamConfig, diffStreamConfig, formatDuration } from './stream-config.js';
 
-const config = resolveConfig({ streamName: 'orders' });
+const config = resolveConfig({ storeName: 'orders' });
 
 describe('desiredStreamConfig', () => {
   it('asks for an immutable stream with direct gets and no count or size limits', () => {

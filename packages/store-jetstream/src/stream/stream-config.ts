@@ -1,5 +1,5 @@
 import type { StreamConfig } from '@nats-io/jetstream';
-import type { ResolvedConfig } from '../config/resolve-config.js';
+import type { ResolvedConfig } from '../options/resolve-options.js';
 
 const nanosPerMs = 1_000_000;
 

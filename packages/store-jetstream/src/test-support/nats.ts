@@ -3,7 +3,8 @@ import type { AnyEvent } from '@aether/core';
 import { cleanup } from '@aether/nats-harness/test-connection';
 import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { JetStreamEventStore, type JetStreamEventStoreOptions } from '../jetstream-event-store.js';
+import { JetStreamEventStore } from '../jetstream-event-store.js';
+import type { JetStreamEventStoreOptions } from '../options/options.js';
 
 export {
   cleanup,

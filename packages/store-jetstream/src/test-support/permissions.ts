@@ -1,5 +1,5 @@
 import { type Permission, permissionsBlock } from '@aether/nats-harness';
-import { snapshotBucketFor, subjectPrefixFor } from '../config/naming.js';
+import { snapshotBucketFor, subjectPrefixFor } from '../subjects/subject-layout.js';
 
 /** The permissions of a store: on one replica, with `replicas > 1`, and to create its stream and bucket. */
 export interface StorePermissions {

@@ -5,7 +5,7 @@ import { manager, testConnection, testStore, uniqueStoreName } from '../test-sup
 import { AckPublisher } from './ack-publisher.js';
 
 const nc = await testConnection();
-const store = await testStore(nc, { streamName: uniqueStoreName('ack-publisher') });
+const store = await testStore(nc, { storeName: uniqueStoreName('ack-publisher') });
 const payload = new TextEncoder().encode('{}');
 
 function append(subject: string, msgId: string, expectedLastSubjectSequence: number) {

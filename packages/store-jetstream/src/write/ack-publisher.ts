@@ -9,8 +9,8 @@ import {
 } from '@nats-io/nats-core';
 import { ConnectionDownError } from '../connection/connection-down-error.js';
 import { type ConnectionEvents, connectionEvents, type Refusal } from '../connection/connection-events.js';
-import { inboxOf } from '../inbox.js';
-import { FOLLOWS_HEADER } from '../read/follows.js';
+import { inboxOf } from '../connection/inbox.js';
+import { FOLLOWS_HEADER } from '../history/follows.js';
 
 /** What JetStream answered to a publish: where the message is, and whether it was a duplicate. */
 export interface PublishAck {

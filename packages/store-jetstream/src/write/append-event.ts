@@ -1,14 +1,20 @@
 import { type Event, VersionConflictError } from '@aether/core';
-import type { ActorHead, StoreContext } from '../context.js';
+import type { ActorHead } from '../caches/actor-caches.js';
 import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
-import { appendSaved } from '../read/actor-history.js';
-import { checkFollows } from '../read/check-follows.js';
+import { messageIdFor } from '../history/message-id.js';
+import type { Reading } from '../read/load-history.js';
 import { type FreshHead, readHead } from '../read/read-head.js';
-import type { PublishAck } from './ack-publisher.js';
+import { checkFollows } from '../stream/check-follows.js';
+import type { StoreStream } from '../stream/store-stream.js';
+import type { AckPublisher, PublishAck } from './ack-publisher.js';
 import { confirmDuplicate } from './confirm-duplicate.js';
-import { messageIdFor } from './message-id.js';
 import { sameEvent } from './same-event.js';
+
+/** What saving takes: what reading does (a refused save reads the head), and the publisher. */
+export interface Writing extends Reading {
+  readonly publisher: AckPublisher;
+}
 
 /** A validated event ready to publish. */
 export interface PreparedEvent {
@@ -34,9 +40,10 @@ const maxPublishAttempts = 25;
  * expected and its own. If one did, its message is not part of the history, and the save goes on
  * as after a refusal.
  */
-export async function appendEvent(context: StoreContext, prepared: PreparedEvent): Promise<void> {
+export async function appendEvent(writing: Writing, prepared: PreparedEvent): Promise<void> {
   const { event, subject } = prepared;
-  let head: ActorHead | FreshHead | undefined = context.heads.get(event.actorId);
+  const { stream, caches, publisher } = writing;
+  let head: ActorHead | FreshHead | undefined = caches.head(event.actorId);
   let fresh = false;
   // Set once a message of this save is stored but lost the race: its id is taken for the
   // duplicate window, so the next publish needs another (see `messageIdFor`).
@@ -44,12 +51,12 @@ export async function appendEvent(context: StoreContext, prepared: PreparedEvent
   if (head === undefined) {
     // A first event is most likely a new actor: expect an empty subject and skip the read.
     if (event.version === 1) head = { version: 0, seq: 0, lastBelongs: false };
-    else [head, fresh] = [await readHead(context, event.actorId, subject), true];
+    else [head, fresh] = [await readHead(writing, event.actorId, subject), true];
   }
   for (let attempt = 0; ; attempt++) {
     if (event.version <= head.version) {
       if (!fresh) {
-        [head, fresh] = [await readHead(context, event.actorId, subject), true];
+        [head, fresh] = [await readHead(writing, event.actorId, subject), true];
         continue;
       }
       // The event itself may be the head: an earlier attempt stored it and its ack was lost.
@@ -64,7 +71,7 @@ export async function appendEvent(context: StoreContext, prepared: PreparedEvent
     if (attempt >= maxPublishAttempts) throw contention(event, attempt);
     let ack: PublishAck;
     try {
-      ack = await context.publisher.publish({
+      ack = await publisher.publish({
         subject,
         payload: prepared.payload,
         msgId: messageIdFor(event.id, head.seq, lostRace),
@@ -72,41 +79,29 @@ export async function appendEvent(context: StoreContext, prepared: PreparedEvent
       });
     } catch (err) {
       if (apiCodeOf(err) !== ApiCodes.WrongLastSequence) throw err;
-      [head, fresh] = [await readHead(context, event.actorId, subject), true];
+      [head, fresh] = [await readHead(writing, event.actorId, subject), true];
       continue;
     }
     if (ack.duplicate) {
-      if ((await confirmDuplicate(context, event, subject, ack.seq)) === 'belongs') return;
-    } else if ((await lineageOf(context, subject, head.seq, ack.seq)) === 'belongs') {
-      remember(context, event, head.seq, ack.seq);
+      if ((await confirmDuplicate(writing, event, subject, ack.seq)) === 'belongs') return;
+    } else if ((await lineageOf(stream, subject, head.seq, ack.seq)) === 'belongs') {
+      caches.saved(event, head.seq, ack.seq);
       return;
     }
     lostRace = true;
-    [head, fresh] = [await readHead(context, event.actorId, subject), true];
+    [head, fresh] = [await readHead(writing, event.actorId, subject), true];
   }
 }
 
 // Whether the message just stored at `seq`, which expected `follows`, belongs to the history. On
 // a single replica the server's check decided that already, without a round trip.
 function lineageOf(
-  context: StoreContext,
+  stream: StoreStream,
   subject: string,
   follows: number,
   seq: number,
 ): Promise<'belongs' | 'lost'> | 'belongs' {
-  return context.config.replicas === 1 ? 'belongs' : checkFollows(context, subject, follows, seq);
-}
-
-// Keeps both caches warm: the write head, and a cached history that ended right before this event.
-function remember(context: StoreContext, event: Event, previousSeq: number, seq: number): void {
-  context.heads.set(event.actorId, { version: event.version, seq, lastBelongs: true });
-  const history = context.histories.get(event.actorId);
-  if (history === undefined) return;
-  if (history.lastSeq === previousSeq && history.lastVersion < event.version) {
-    context.histories.set(event.actorId, appendSaved(history, event, seq));
-  } else {
-    context.histories.delete(event.actorId);
-  }
+  return stream.replicas === 1 ? 'belongs' : checkFollows(stream, subject, follows, seq);
 }
 
 function contention(event: Event, attempts: number): JetStreamStoreError {

@@ -1,10 +1,9 @@
 import type { Event } from '@aether/core';
 import { decodeEvent } from '@aether/core/adapter';
-import type { StoreContext } from '../context.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
-import { checkFollows, type Lineage } from '../read/check-follows.js';
-import { followsOf } from '../read/follows.js';
-import { messageAt } from '../read/last-message.js';
+import { followsOf } from '../history/follows.js';
+import type { Reading } from '../read/load-history.js';
+import { checkFollows, type Lineage } from '../stream/check-follows.js';
 import { sameEvent } from './same-event.js';
 
 /**
@@ -16,30 +15,28 @@ import { sameEvent } from './same-event.js';
  * the caller saves the event again.
  */
 export async function confirmDuplicate(
-  context: StoreContext,
+  { stream, caches }: Reading,
   event: Event,
   subject: string,
   seq: number,
 ): Promise<Lineage> {
-  const stored = await messageAt(context, seq);
+  const stored = await stream.messageAt(seq);
   let decoded: Event | undefined;
   try {
     decoded = stored === null ? undefined : decodeEvent(stored.data);
   } catch {
     decoded = undefined;
   }
-  if (stored !== null && decoded !== undefined && context.config.replicas > 1) {
+  if (stored !== null && decoded !== undefined && stream.replicas > 1) {
     const follows = followsOf(stored.header, seq);
     const lineage =
       follows === undefined || Number.isNaN(follows)
         ? 'belongs'
-        : await checkFollows(context, stored.subject, follows, seq);
+        : await checkFollows(stream, stored.subject, follows, seq);
     if (lineage === 'lost') return 'lost';
   }
   if (stored !== null && stored.subject === subject && decoded !== undefined && sameEvent(decoded, event)) {
-    const cached = context.heads.get(event.actorId);
-    if (cached === undefined || cached.seq < seq)
-      context.heads.set(event.actorId, { version: event.version, seq, lastBelongs: true });
+    caches.duplicateConfirmed(event, seq);
     return 'belongs';
   }
   const holder =

@@ -1,4 +1,4 @@
-import { expectReadmeExample, readerFor } from '@aether/doc-check';
+import { describeApiList, expectReadmeExample, readerFor } from '@aether/doc-check';
 import { expect, it, vi } from 'vitest';
 
 const read = readerFor(import.meta.url);
@@ -39,4 +39,11 @@ it('shows in the README what it prints', () => {
   const block = /It prints:\n\n```text\n([\s\S]*?)\n```/.exec(readme);
   expect(block, 'the README has the output block').not.toBeNull();
   expect(block?.[1]).toBe(printed.join('\n'));
+});
+
+describeApiList({
+  readme,
+  indexSource: read('../index.ts'),
+  packageName: '@aether/store-memory',
+  samples: ['InMemoryEventStore'],
 });

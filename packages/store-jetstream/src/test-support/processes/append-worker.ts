@@ -18,7 +18,7 @@ import { type RacingReport, racingWriter } from './racing-writer.js';
 export interface WorkerTask {
   /** The server (or servers) this worker connects to. */
   servers: string | string[];
-  streamName: string;
+  storeName: string;
   /** The stream's replicas, as the test created it. Default 1. */
   replicas?: number;
   actorId: string;
@@ -34,7 +34,7 @@ export interface WorkerReport extends RacingReport {
 async function run(task: WorkerTask): Promise<WorkerReport> {
   const store = await JetStreamEventStore.connect({
     servers: task.servers,
-    streamName: task.streamName,
+    storeName: task.storeName,
     replicas: task.replicas ?? 1,
     connection: { name: `append-worker-${task.worker}`, maxReconnectAttempts: -1, reconnectTimeWait: 50 },
   });
