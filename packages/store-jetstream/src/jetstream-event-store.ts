@@ -7,7 +7,7 @@ import {
   type SnapshotStore,
   validateEvent,
 } from '@aether/core';
-import { checkFromVersion, encodeEvent } from '@aether/core/adapter';
+import { checkFromVersion, encodeEvents, eventFromRecord, validateBatch } from '@aether/core/adapter';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connectOwned, isOwned } from './connection/owned-connections.js';
 import { findJetStreamStoreError, JetStreamStoreError } from './errors/store-error.js';
@@ -20,7 +20,7 @@ import { loadHistory } from './read/load-history.js';
 import { readHead } from './read/read-head.js';
 import { getLatestSnapshot, saveSnapshot } from './snapshot/snapshot-ops.js';
 import { actorSubject, actorToken } from './subjects/subject-layout.js';
-import { appendEvent } from './write/append-event.js';
+import { appendEvents } from './write/append-event.js';
 import { checkEventSize } from './write/event-size.js';
 import { KeyedQueue } from './write/keyed-queue.js';
 
@@ -102,8 +102,26 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
 
   async saveEvent(input: AnyEvent): Promise<void> {
     this.#assertOpen();
-    // Tracked from the start: a save still waiting for the store to open is in flight too.
-    const saving = this.#save(input);
+    // Core's rules first (ids that travel as a header, MAX_EVENT_BYTES), then the server's max_payload.
+    return this.#track(() => [validateEvent(input)], 'event');
+  }
+
+  /**
+   * Saves the events of one actor together, as one message: one expectation, one `Nats-Msg-Id`
+   * (the first event's id), so a crash can never leave part of them stored and a retried batch is
+   * stored once (see `EventStore.saveEvents`).
+   */
+  async saveEvents(inputs: readonly AnyEvent[]): Promise<void> {
+    this.#assertOpen();
+    return this.#track(
+      () => validateBatch(inputs).map((record) => Object.freeze(eventFromRecord(record))),
+      'events',
+    );
+  }
+
+  // Tracked from the start: a save still waiting for the store to open is in flight too.
+  async #track(validate: () => Event[], field: string): Promise<void> {
+    const saving = this.#save(validate, field);
     this.#saving.add(saving);
     try {
       return await saving;
@@ -112,24 +130,25 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
     }
   }
 
-  async #save(input: AnyEvent): Promise<void> {
-    // Core's rules first (ids that travel as a header, MAX_EVENT_BYTES), then the server's max_payload.
-    const event = validateEvent(input);
-    const subjectToken = actorToken(event.actorId);
+  async #save(validate: () => Event[], field: string): Promise<void> {
+    const events = validate();
+    const first = events[0] as Event;
+    const subjectToken = actorToken(first.actorId);
     const store = await this.#store();
-    const payload = encodeEvent(event);
-    checkEventSize(event, payload, store.maxPayload);
+    const payload = encodeEvents(events);
+    checkEventSize(first.id, payload, store.maxPayload, field);
     const subject = actorSubject(this.config.subjectPrefix, subjectToken);
     const errorContext: ErrorContext = {
       operation: 'save',
       stream: this.config.stream,
-      actorId: event.actorId,
-      eventId: event.id,
-      version: event.version,
+      actorId: first.actorId,
+      eventId: first.id,
+      version: first.version,
+      count: events.length,
       duplicateWindowMs: this.config.duplicateWindowMs,
     };
     return this.#queue
-      .run(event.actorId, () => appendEvent(store, { event, subject, payload }))
+      .run(first.actorId, () => appendEvents(store, { events, subject, payload }))
       .catch((err) => {
         throw this.#mapError(err, errorContext);
       });

@@ -31,7 +31,7 @@ describe('ActorCaches', () => {
   it('a save makes the head, and extends a cached history that ended where the save followed', () => {
     const cache = caches();
     cache.historyRead('order-1', readHistory(2));
-    cache.saved(event(3), 20, 35);
+    cache.saved([event(3)], 20, 35);
     expect(cache.head('order-1')).toEqual({ version: 3, seq: 35, lastBelongs: true });
     const history = cache.history('order-1');
     expect(history).toMatchObject({ lastSeq: 35, lastVersion: 3, lastEventId: 'e3', count: 3 });
@@ -40,17 +40,17 @@ describe('ActorCaches', () => {
   it('a save after messages the cached history has not seen drops the history', () => {
     const cache = caches();
     cache.historyRead('order-1', readHistory(2));
-    cache.saved(event(4), 30, 40);
+    cache.saved([event(4)], 30, 40);
     expect(cache.history('order-1')).toBeUndefined();
     expect(cache.head('order-1')).toEqual({ version: 4, seq: 40, lastBelongs: true });
   });
 
   it('a confirmed duplicate never moves a later head back', () => {
     const cache = caches();
-    cache.saved(event(5), 40, 50);
-    cache.duplicateConfirmed(event(4), 40);
+    cache.saved([event(5)], 40, 50);
+    cache.duplicateConfirmed([event(4)], 40);
     expect(cache.head('order-1')).toEqual({ version: 5, seq: 50, lastBelongs: true });
-    cache.duplicateConfirmed(event(6), 60);
+    cache.duplicateConfirmed([event(6)], 60);
     expect(cache.head('order-1')).toEqual({ version: 6, seq: 60, lastBelongs: true });
   });
 
@@ -71,7 +71,7 @@ describe('ActorCaches', () => {
   it('forgets the head and the history of an actor whose subject is empty', () => {
     const cache = caches();
     cache.historyRead('order-1', readHistory(2));
-    cache.saved(event(3), 20, 30);
+    cache.saved([event(3)], 20, 30);
     cache.subjectEmpty('order-1');
     expect(cache.head('order-1')).toBeUndefined();
     expect(cache.history('order-1')).toBeUndefined();

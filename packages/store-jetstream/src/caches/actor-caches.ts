@@ -57,29 +57,34 @@ export class ActorCaches {
   }
 
   /**
-   * This process stored `event` at `seq`, directly after the subject's message at `previousSeq`,
-   * and it belongs to the history: it is the actor's head. A cached history that ended at
-   * `previousSeq` gains the event; any other is dropped, as it no longer ends where the subject does.
+   * This process stored `events` (one, or several saved together) in one message at `seq`,
+   * directly after the subject's message at `previousSeq`, and it belongs to the history: it is
+   * the actor's head. A cached history that ended at `previousSeq` gains the events; any other is
+   * dropped, as it no longer ends where the subject does.
    */
-  saved(event: Event, previousSeq: number, seq: number): void {
-    this.#heads.set(event.actorId, { version: event.version, seq, lastBelongs: true });
-    const history = this.#histories.get(event.actorId);
+  saved(events: readonly Event[], previousSeq: number, seq: number): void {
+    const first = events[0] as Event;
+    const version = (events[events.length - 1] as Event).version;
+    this.#heads.set(first.actorId, { version, seq, lastBelongs: true });
+    const history = this.#histories.get(first.actorId);
     if (history === undefined) return;
-    if (history.lastSeq === previousSeq && history.lastVersion < event.version) {
-      this.#histories.set(event.actorId, appendSaved(history, event, seq));
+    if (history.lastSeq === previousSeq && history.lastVersion < first.version) {
+      this.#histories.set(first.actorId, appendSaved(history, events, seq));
     } else {
-      this.#histories.delete(event.actorId);
+      this.#histories.delete(first.actorId);
     }
   }
 
   /**
-   * A retried save was acknowledged as the duplicate of the message at `seq`, which holds `event`
+   * A retried save was acknowledged as the duplicate of the message at `seq`, which holds `events`
    * and belongs to the history. It is the head unless this process knows a later one.
    */
-  duplicateConfirmed(event: Event, seq: number): void {
-    const cached = this.#heads.get(event.actorId);
+  duplicateConfirmed(events: readonly Event[], seq: number): void {
+    const first = events[0] as Event;
+    const cached = this.#heads.get(first.actorId);
     if (cached === undefined || cached.seq < seq) {
-      this.#heads.set(event.actorId, { version: event.version, seq, lastBelongs: true });
+      const version = (events[events.length - 1] as Event).version;
+      this.#heads.set(first.actorId, { version, seq, lastBelongs: true });
     }
   }
 

@@ -13,6 +13,7 @@ const save: ErrorContext = {
   actorId: 'order-1',
   eventId: 'evt-9',
   version: 3,
+  count: 1,
   duplicateWindowMs: 120_000,
 };
 const read: ErrorContext = { operation: 'read', stream: 'orders', actorId: 'order-1' };

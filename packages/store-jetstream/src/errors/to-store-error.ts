@@ -11,6 +11,8 @@ export type ErrorContext =
       actorId: string;
       eventId: string;
       version: number;
+      /** How many events the save holds (saved together); 1 for `saveEvent`. */
+      count: number;
       duplicateWindowMs: number;
     }
   | { operation: 'read' | 'snapshot'; stream: string; actorId: string };
@@ -135,7 +137,9 @@ function describe(context: ErrorContext): string {
     case 'open':
       return `opening stream ${JSON.stringify(context.stream)}`;
     case 'save':
-      return `saving event ${JSON.stringify(context.eventId)} (version ${context.version}) of actor ${JSON.stringify(context.actorId)}`;
+      return context.count === 1
+        ? `saving event ${JSON.stringify(context.eventId)} (version ${context.version}) of actor ${JSON.stringify(context.actorId)}`
+        : `saving ${context.count} events from event ${JSON.stringify(context.eventId)} (versions ${context.version}-${context.version + context.count - 1}) of actor ${JSON.stringify(context.actorId)} together`;
     case 'read':
       return `reading actor ${JSON.stringify(context.actorId)}`;
     case 'snapshot':

@@ -1,7 +1,7 @@
 import { type Event, ReplayError } from '@aether/core';
-import { encodeEvent } from '@aether/core/adapter';
+import { encodeEvent, encodeEvents } from '@aether/core/adapter';
 import { describe, expect, it } from 'vitest';
-import { appendSaved, emptyHistory, extendHistory, selectFrom } from './actor-history.js';
+import { appendSaved, emptyHistory, extendHistory, lastEvents, selectFrom } from './actor-history.js';
 import { decodeStored } from './decode-stored.js';
 
 function event(version: number, actorId = 'order-1'): Event {
@@ -23,7 +23,7 @@ const raw = (seq: number, value: Event | string, follows?: number) => ({
 
 describe('decodeStored', () => {
   it('decodes an event of the actor', () => {
-    expect(decodeStored(encodeEvent(event(1)), 7, 'order-1')).toEqual(event(1));
+    expect(decodeStored(encodeEvent(event(1)), 7, 'order-1')).toEqual([event(1)]);
   });
 
   it('reports garbage, a wrong shape and another actor event as ReplayErrors with a copy of the bytes', () => {
@@ -52,7 +52,8 @@ describe('actor histories', () => {
     expect(history.count).toBe(5);
     expect(history.lastSeq).toBe(14);
     expect(history.lastVersion).toBe(4);
-    expect(history.lastEventId).toBeUndefined(); // the last message is not a valid event
+    // The id of the message at lastSeq, which checks a cached history, though its event is out of order.
+    expect(history.lastEventId).toBe('e3');
     const { events, errors } = selectFrom(history, 1);
     expect(events.map((item) => item.version)).toEqual([1, 2, 4]);
     expect(errors.map((item) => item.sequenceNumber)).toEqual([5, 12]);
@@ -75,7 +76,7 @@ describe('actor histories', () => {
 
   it('grow without changing the histories they grew from, even when two grow from one', () => {
     const base = extendHistory(emptyHistory(1, 0), 'order-1', [raw(1, event(1))], 1);
-    const a = appendSaved(base, event(2), 2);
+    const a = appendSaved(base, [event(2)], 2);
     const b = extendHistory(base, 'order-1', [raw(3, event(5))], 3);
     expect(selectFrom(base, 1).events.map((item) => item.version)).toEqual([1]);
     expect(selectFrom(a, 1).events.map((item) => item.version)).toEqual([1, 2]);
@@ -126,5 +127,58 @@ describe('actor histories on a stream where two saves can both be accepted (repl
   it('report a corrupt Aether-Follows header as a ReplayError', () => {
     const broken = extendHistory(emptyHistory(1, 0), 'order-1', [raw(3, event(1), Number.NaN)], 3);
     expect(selectFrom(broken, 1).errors[0]?.message).toContain('Aether-Follows');
+  });
+});
+
+describe('actor histories with events saved together (one message, one sequence)', () => {
+  const batch = (seq: number, versions: number[], follows?: number) => ({
+    seq,
+    data: encodeEvents(versions.map((version) => event(version))),
+    follows,
+  });
+  const history = extendHistory(
+    emptyHistory(1, 0),
+    'order-1',
+    [batch(3, [1], 0), batch(5, [2, 3, 4], 3), batch(9, [5, 6], 5)],
+    9,
+  );
+
+  it("hold an entry per event, all at their message's sequence, in version order", () => {
+    expect(history.entries.slice(0, history.count).map((entry) => [entry.seq, entry.event?.version])).toEqual(
+      [
+        [3, 1],
+        [5, 2],
+        [5, 3],
+        [5, 4],
+        [9, 5],
+        [9, 6],
+      ],
+    );
+    expect(history.lastVersion).toBe(6);
+    expect(history.lastEventId).toBe('e5');
+    expect(selectFrom(history, 3).events.map((item) => item.version)).toEqual([3, 4, 5, 6]);
+  });
+
+  it('give the events of the last message', () => {
+    expect(lastEvents(history).map((item) => item.version)).toEqual([5, 6]);
+    expect(lastEvents(emptyHistory(1, 0))).toEqual([]);
+  });
+
+  it('report a batch that is not above the version before it as a ReplayError for the whole message', () => {
+    const broken = extendHistory(history, 'order-1', [batch(12, [6, 7], 9)], 12);
+    expect(selectFrom(broken, 1).errors.map((error) => error.sequenceNumber)).toEqual([12]);
+    expect(broken.lastVersion).toBe(6);
+  });
+
+  it('keep only the newer events of a batch a snapshot covers in part, when read after the snapshot', () => {
+    // A snapshot at version 3 ends before the message at 5 (see sequenceCovering): the read starts there.
+    const tail = extendHistory(
+      emptyHistory(4, 3),
+      'order-1',
+      [batch(5, [2, 3, 4], 3), batch(9, [5, 6], 5)],
+      9,
+    );
+    expect(selectFrom(tail, 4).events.map((item) => item.version)).toEqual([4, 5, 6]);
+    expect(selectFrom(tail, 4).errors).toEqual([]);
   });
 });

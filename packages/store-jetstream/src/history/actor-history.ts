@@ -27,8 +27,8 @@ export interface ActorHistory {
   /** The highest version seen (or the snapshot version the read started after). */
   readonly lastVersion: number;
   /**
-   * Id of the event in the message at `lastSeq`, when it decodes (whether or not it belongs to
-   * the history): checks that a cached history is still current.
+   * Id of the (first) event in the message at `lastSeq`, when it decodes (whether or not it
+   * belongs to the history): checks that a cached history is still current.
    */
   readonly lastEventId: string | undefined;
   /**
@@ -95,6 +95,9 @@ export class HistoryExtension {
   #lastVersion: number;
   #lastEventId: string | undefined;
   #lastSeq: number;
+  // The history starts after a snapshot, and nothing has been added yet: the first message may
+  // hold events saved together that the snapshot covers in part (see `add`).
+  #afterSnapshot: boolean;
 
   constructor(history: ActorHistory, actorId: string) {
     this.#history = history;
@@ -102,6 +105,7 @@ export class HistoryExtension {
     this.#lastVersion = history.lastVersion;
     this.#lastEventId = history.lastEventId;
     this.#lastSeq = history.lastSeq;
+    this.#afterSnapshot = history.count === 0 && history.lastVersion > 0;
   }
 
   /** The stream sequence after the last message added: where a read that stopped goes on. */
@@ -111,11 +115,14 @@ export class HistoryExtension {
 
   /**
    * Decodes and adds the message at stream sequence `seq`, the next one on the subject, which
-   * follows `follows` (its header; `followsOf`).
+   * follows `follows` (its header; `followsOf`). A message of several events (saved together)
+   * adds an entry for each, all at `seq`.
    */
   add(seq: number, data: Uint8Array, follows: number | undefined): void {
     const previousSeq = this.#lastSeq;
     this.#lastSeq = seq;
+    const afterSnapshot = this.#afterSnapshot;
+    this.#afterSnapshot = false;
     const decoded = decodeStored(data, seq, this.#actorId);
     if (Number.isNaN(follows)) {
       const cause = new ValidationError('Aether-Follows', 'is not a stream sequence below the message');
@@ -124,21 +131,28 @@ export class HistoryExtension {
     } else if (decoded instanceof ReplayError) {
       this.#added.push({ seq, error: decoded });
       this.#lastEventId = undefined;
-    } else if (!belongsAfter(previousSeq, follows, seq)) {
-      const rejected = { sequenceNumber: seq, eventId: decoded.id, version: decoded.version };
-      this.#added.push({ seq, rejected });
-      this.#lastEventId = decoded.id;
-    } else if (decoded.version <= this.#lastVersion) {
-      const cause = new ValidationError(
-        'version',
-        `${decoded.version} is not above the previous version ${this.#lastVersion}`,
-      );
-      this.#addError(seq, data, cause);
-      this.#lastEventId = undefined;
     } else {
-      this.#added.push({ seq, event: decoded, time: decoded.timestamp.getTime() });
-      this.#lastVersion = decoded.version;
-      this.#lastEventId = decoded.id;
+      // A snapshot taken in the middle of events saved together covers the first of them: its
+      // read starts at their message (see `sequenceCovering`), and keeps only the newer ones.
+      const events = afterSnapshot ? decoded.filter((event) => event.version > this.#lastVersion) : decoded;
+      const first = (events[0] ?? decoded[0]) as Event;
+      if (!belongsAfter(previousSeq, follows, seq)) {
+        this.#added.push({
+          seq,
+          rejected: { sequenceNumber: seq, eventId: first.id, version: first.version },
+        });
+      } else if (first.version <= this.#lastVersion) {
+        const cause = new ValidationError(
+          'version',
+          `${first.version} is not above the previous version ${this.#lastVersion}`,
+        );
+        this.#addError(seq, data, cause);
+      } else {
+        for (const event of events) this.#added.push({ seq, event, time: event.timestamp.getTime() });
+        this.#lastVersion = (events[events.length - 1] as Event).version;
+      }
+      // The message's id is its first event's (see `messageIdFor`).
+      this.#lastEventId = (decoded[0] as Event).id;
     }
   }
 
@@ -171,28 +185,40 @@ export function seen(history: ActorHistory): ActorHistory {
   return history.unseenFrom === undefined ? history : { ...history, unseenFrom: undefined };
 }
 
-/** A new history with an event this process has just stored at `seq` (see `ActorCaches.saved`). */
-export function appendSaved(history: ActorHistory, event: Event, seq: number): ActorHistory {
+/**
+ * A new history with the events this process has just stored at `seq`, in one message (see
+ * `ActorCaches.saved`).
+ */
+export function appendSaved(history: ActorHistory, events: readonly Event[], seq: number): ActorHistory {
   const entries = appendable(history);
-  entries.push({ seq, event, time: event.timestamp.getTime() });
+  for (const event of events) entries.push({ seq, event, time: event.timestamp.getTime() });
   return {
     ...history,
     unseenFrom: undefined,
     entries,
     count: entries.length,
     lastSeq: seq,
-    lastVersion: event.version,
-    lastEventId: event.id,
+    lastVersion: (events[events.length - 1] as Event).version,
+    lastEventId: (events[0] as Event).id,
   };
 }
 
-/** The latest event of the history (the last one that belongs to it), if any. */
-export function lastEvent(history: ActorHistory): Event | undefined {
-  for (let index = history.count - 1; index >= 0; index--) {
-    const event = history.entries[index]?.event;
-    if (event !== undefined) return event;
+/**
+ * The events of the last message of the history that belongs to it (one event, or those saved
+ * together), in version order; empty when it has none.
+ */
+export function lastEvents(history: ActorHistory): Event[] {
+  let index = history.count - 1;
+  while (index >= 0 && history.entries[index]?.event === undefined) index--;
+  if (index < 0) return [];
+  const seq = (history.entries[index] as HistoryEntry).seq;
+  const events: Event[] = [];
+  for (; index >= 0; index--) {
+    const entry = history.entries[index] as HistoryEntry;
+    if (entry.seq !== seq || entry.event === undefined) break;
+    events.unshift(entry.event);
   }
-  return undefined;
+  return events;
 }
 
 /**

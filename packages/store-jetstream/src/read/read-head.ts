@@ -1,7 +1,7 @@
 import { type Event, ReplayError } from '@aether/core';
 import type { StoredMsg } from '@nats-io/jetstream';
 import type { ActorHead } from '../caches/actor-caches.js';
-import { lastEvent } from '../history/actor-history.js';
+import { lastEvents } from '../history/actor-history.js';
 import { decodeStored } from '../history/decode-stored.js';
 import { followsOf } from '../history/follows.js';
 import { checkFollows } from '../stream/check-follows.js';
@@ -9,8 +9,11 @@ import { loadHistory, type Reading } from './load-history.js';
 
 /** An actor's latest version and the stream sequence of its last message, fresh from the server. */
 export interface FreshHead extends ActorHead {
-  /** The latest event, when the read saw it (the last message, or a read of the subject). */
-  event: Event | undefined;
+  /**
+   * The events of the latest message that belongs to the history (one, or those saved together),
+   * when the read saw them (the last message, or a read of the subject); else empty.
+   */
+  events: Event[];
 }
 
 /**
@@ -25,15 +28,16 @@ export async function readHead(reading: Reading, actorId: string, subject: strin
   const last = await reading.stream.lastMessage(subject);
   if (last === null) {
     reading.caches.subjectEmpty(actorId);
-    return { version: 0, seq: 0, event: undefined, lastBelongs: false };
+    return { version: 0, seq: 0, events: [], lastBelongs: false };
   }
   const decoded = decodeStored(last.data, last.seq, actorId);
   let head: FreshHead;
   if (decoded instanceof ReplayError || !(await belongs(reading, actorId, subject, last, decoded))) {
     const history = await loadHistory(reading, actorId, subject, 1, last);
-    head = { version: history.lastVersion, seq: last.seq, event: lastEvent(history), lastBelongs: false };
+    head = { version: history.lastVersion, seq: last.seq, events: lastEvents(history), lastBelongs: false };
   } else {
-    head = { version: decoded.version, seq: last.seq, event: decoded, lastBelongs: true };
+    const version = (decoded[decoded.length - 1] as Event).version;
+    head = { version, seq: last.seq, events: decoded, lastBelongs: true };
   }
   reading.caches.headRead(actorId, head);
   return head;
@@ -47,11 +51,12 @@ async function belongs(
   actorId: string,
   subject: string,
   last: StoredMsg,
-  decoded: Event,
+  decoded: readonly Event[],
 ): Promise<boolean> {
   if (stream.replicas === 1) return true;
   const known = caches.head(actorId);
-  if (known?.seq === last.seq && known.lastBelongs && known.version === decoded.version) return true;
+  const version = (decoded[decoded.length - 1] as Event).version;
+  if (known?.seq === last.seq && known.lastBelongs && known.version === version) return true;
   const follows = followsOf(last.header, last.seq);
   if (follows === undefined) return true;
   if (Number.isNaN(follows)) return false;

@@ -41,7 +41,9 @@ export async function getLatestSnapshot(
   return { ...snapshot, timestamp: new Date(snapshot.timestamp.getTime()) };
 }
 
-// The stream sequence of the last event with a version <= `version`: events after it are newer.
+// The stream sequence of the last message whose events all have a version <= `version`: the
+// messages after it hold the newer events. A snapshot in the middle of events saved together (one
+// message) ends before their message; a read from there keeps only the newer ones.
 async function sequenceCovering(
   reading: Reading,
   actorId: string,
@@ -49,10 +51,14 @@ async function sequenceCovering(
   version: number,
 ): Promise<number> {
   const history = await loadHistory(reading, actorId, subject, 1);
-  let seq = 0;
+  let covering = 0;
   for (let index = 0; index < history.count; index++) {
     const entry = history.entries[index];
-    if (entry?.event !== undefined && entry.event.version <= version) seq = entry.seq;
+    if (entry?.event === undefined) continue;
+    if (entry.event.version > version) break;
+    const next = history.entries[index + 1];
+    const lastOfMessage = next === undefined || next.seq !== entry.seq;
+    if (lastOfMessage) covering = entry.seq;
   }
-  return seq;
+  return covering;
 }

@@ -9,17 +9,19 @@ import { checkFollows } from '../stream/check-follows.js';
 import type { StoreStream } from '../stream/store-stream.js';
 import type { AckPublisher, PublishAck } from './ack-publisher.js';
 import { confirmDuplicate } from './confirm-duplicate.js';
-import { sameEvent } from './same-event.js';
+import { sameEvents } from './same-event.js';
 
 /** What saving takes: what reading does (a refused save reads the head), and the publisher. */
 export interface Writing extends Reading {
   readonly publisher: AckPublisher;
 }
 
-/** A validated event ready to publish. */
-export interface PreparedEvent {
-  event: Event;
+/** Validated events of one actor, saved together as one message, ready to publish. */
+export interface PreparedEvents {
+  /** One event, or the consecutive versions of one `saveEvents` call. */
+  events: readonly Event[];
   subject: string;
+  /** `encodeEvents(events)`. */
   payload: Uint8Array;
 }
 
@@ -27,8 +29,9 @@ export interface PreparedEvent {
 const maxPublishAttempts = 25;
 
 /**
- * Appends one event; the caller runs appends of one actor one at a time. Publishes with the
- * event's id as `Nats-Msg-Id` and the expectation that the actor's last subject sequence is the
+ * Appends one message of events (one, or several saved together: all or nothing); the caller
+ * runs appends of one actor one at a time. Publishes with the first event's id as `Nats-Msg-Id`
+ * and the expectation that the actor's last subject sequence is the
  * one this process knows, so the server refuses a stale writer (error 10071, recognised by code).
  * Then it re-reads the actor's head with one get: a version not above it is a
  * `VersionConflictError` with the real current version; otherwise it publishes again on the fresh
@@ -40,8 +43,9 @@ const maxPublishAttempts = 25;
  * expected and its own. If one did, its message is not part of the history, and the save goes on
  * as after a refusal.
  */
-export async function appendEvent(writing: Writing, prepared: PreparedEvent): Promise<void> {
-  const { event, subject } = prepared;
+export async function appendEvents(writing: Writing, prepared: PreparedEvents): Promise<void> {
+  const { events, subject } = prepared;
+  const event = events[0] as Event;
   const { stream, caches, publisher } = writing;
   let head: ActorHead | FreshHead | undefined = caches.head(event.actorId);
   let fresh = false;
@@ -59,16 +63,15 @@ export async function appendEvent(writing: Writing, prepared: PreparedEvent): Pr
         [head, fresh] = [await readHead(writing, event.actorId, subject), true];
         continue;
       }
-      // The event itself may be the head: an earlier attempt stored it and its ack was lost.
-      const latest = (head as FreshHead).event;
-      if (latest !== undefined && sameEvent(latest, event)) return;
+      // The events themselves may be the head: an earlier attempt stored them and its ack was lost.
+      if (sameEvents((head as FreshHead).events, events)) return;
       throw new VersionConflictError({
         actorId: event.actorId,
         attemptedVersion: event.version,
         currentVersion: head.version,
       });
     }
-    if (attempt >= maxPublishAttempts) throw contention(event, attempt);
+    if (attempt >= maxPublishAttempts) throw contention(events, attempt);
     let ack: PublishAck;
     try {
       ack = await publisher.publish({
@@ -83,9 +86,9 @@ export async function appendEvent(writing: Writing, prepared: PreparedEvent): Pr
       continue;
     }
     if (ack.duplicate) {
-      if ((await confirmDuplicate(writing, event, subject, ack.seq)) === 'belongs') return;
+      if ((await confirmDuplicate(writing, events, subject, ack.seq)) === 'belongs') return;
     } else if ((await lineageOf(stream, subject, head.seq, ack.seq)) === 'belongs') {
-      caches.saved(event, head.seq, ack.seq);
+      caches.saved(events, head.seq, ack.seq);
       return;
     }
     lostRace = true;
@@ -104,10 +107,12 @@ function lineageOf(
   return stream.replicas === 1 ? 'belongs' : checkFollows(stream, subject, follows, seq);
 }
 
-function contention(event: Event, attempts: number): JetStreamStoreError {
+function contention(events: readonly Event[], attempts: number): JetStreamStoreError {
+  const event = events[0] as Event;
+  const what = events.length === 1 ? 'event' : `the ${events.length} events from event`;
   return new JetStreamStoreError(
     'CONTENTION',
-    `saving event ${JSON.stringify(event.id)} (version ${event.version}) of actor ${JSON.stringify(event.actorId)} ` +
-      `lost the race to other writers ${attempts} times in a row; nothing was stored, retrying is safe`,
+    `saving ${what} ${JSON.stringify(event.id)} (version ${event.version}) of actor ${JSON.stringify(event.actorId)} ` +
+      `lost the race to other writers ${attempts} times in a row; nothing was saved, retrying is safe`,
   );
 }

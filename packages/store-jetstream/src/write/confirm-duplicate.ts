@@ -1,14 +1,14 @@
 import type { Event } from '@aether/core';
-import { decodeEvent } from '@aether/core/adapter';
+import { decodeEvents } from '@aether/core/adapter';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { followsOf } from '../history/follows.js';
 import type { Reading } from '../read/load-history.js';
 import { checkFollows, type Lineage } from '../stream/check-follows.js';
-import { sameEvent } from './same-event.js';
+import { sameEvents } from './same-event.js';
 
 /**
  * JetStream acknowledged a save as a duplicate of the message at `seq` (same `Nats-Msg-Id` within
- * the duplicate window). That is a success only when the stored message is this very event on
+ * the duplicate window). That is a success only when the stored message holds these very events on
  * this actor's subject (a retry after a lost ack) and belongs to the actor's history; an id reused
  * by a different event is an `EVENT_ID_CONFLICT`, never silently accepted. A message that lost a
  * race between writers (see `belongsAfter`) is no use of the id: the answer is then `'lost'`, and
@@ -16,17 +16,19 @@ import { sameEvent } from './same-event.js';
  */
 export async function confirmDuplicate(
   { stream, caches }: Reading,
-  event: Event,
+  events: readonly Event[],
   subject: string,
   seq: number,
 ): Promise<Lineage> {
+  const event = events[0] as Event;
   const stored = await stream.messageAt(seq);
-  let decoded: Event | undefined;
+  let storedEvents: Event[] | undefined;
   try {
-    decoded = stored === null ? undefined : decodeEvent(stored.data);
+    storedEvents = stored === null ? undefined : decodeEvents(stored.data);
   } catch {
-    decoded = undefined;
+    storedEvents = undefined;
   }
+  const decoded = storedEvents?.[0];
   if (stored !== null && decoded !== undefined && stream.replicas > 1) {
     const follows = followsOf(stored.header, seq);
     const lineage =
@@ -35,8 +37,13 @@ export async function confirmDuplicate(
         : await checkFollows(stream, stored.subject, follows, seq);
     if (lineage === 'lost') return 'lost';
   }
-  if (stored !== null && stored.subject === subject && decoded !== undefined && sameEvent(decoded, event)) {
-    caches.duplicateConfirmed(event, seq);
+  if (
+    stored !== null &&
+    stored.subject === subject &&
+    storedEvents !== undefined &&
+    sameEvents(storedEvents, events)
+  ) {
+    caches.duplicateConfirmed(events, seq);
     return 'belongs';
   }
   const holder =

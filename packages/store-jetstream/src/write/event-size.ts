@@ -1,4 +1,4 @@
-import { type Event, ValidationError } from '@aether/core';
+import { ValidationError } from '@aether/core';
 
 // The headers every append sends: the status line, Nats-Msg-Id (with the longest suffix
 // `messageIdFor` adds), the expected sequence and Aether-Follows with the most digits a sequence
@@ -10,15 +10,21 @@ const fixedHeaderBytes = (
 ).length;
 
 /**
- * Checks that the encoded event plus its headers fits the server's `max_payload`: a bigger one
- * is a `ValidationError` before anything is sent, not a protocol error that drops the connection.
+ * Checks that an encoded message (one event, or the events saved together) plus its headers fits
+ * the server's `max_payload`: a bigger one is a `ValidationError` before anything is sent, not a
+ * protocol error that drops the connection. `messageId` is the first event's id.
  */
-export function checkEventSize(event: Event, payload: Uint8Array, maxPayload: number): void {
-  const headerBytes = fixedHeaderBytes + Buffer.byteLength(event.id, 'utf8');
+export function checkEventSize(
+  messageId: string,
+  payload: Uint8Array,
+  maxPayload: number,
+  field = 'event',
+): void {
+  const headerBytes = fixedHeaderBytes + Buffer.byteLength(messageId, 'utf8');
   const total = payload.length + headerBytes;
   if (total > maxPayload) {
     throw new ValidationError(
-      'event',
+      field,
       `encodes to ${total} bytes (${payload.length} of JSON and ${headerBytes} of headers), more than the server's ` +
         `max_payload of ${maxPayload} bytes; keep large data elsewhere and store a reference to it`,
     );

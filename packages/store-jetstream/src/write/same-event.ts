@@ -6,6 +6,11 @@ import type { Event } from '@aether/core';
  * a save JetStream dropped as a duplicate was a retry of this event or a different event with a
  * reused id.
  */
+/** True when two lists hold the same events (`sameEvent`), in the same order. */
+export function sameEvents(a: readonly Event[], b: readonly Event[]): boolean {
+  return a.length === b.length && a.every((event, index) => sameEvent(event, b[index] as Event));
+}
+
 export function sameEvent(a: Event, b: Event): boolean {
   return (
     a.id === b.id &&

@@ -48,8 +48,8 @@ describe('checkEventSize', () => {
       'NATS/1.0\r\nNats-Msg-Id: \t18446744073709551615\r\nNats-Expected-Last-Subject-Sequence: 18446744073709551615\r\n'
         .length + 'Aether-Follows: 18446744073709551615\r\n\r\n'.length;
     const exact = payload.length + headers + base.id.length;
-    expect(() => checkEventSize(base, payload, exact)).not.toThrow();
-    expect(() => checkEventSize(base, payload, exact - 1)).toThrow(ValidationError);
-    expect(() => checkEventSize(base, payload, exact - 1)).toThrow(/max_payload of/);
+    expect(() => checkEventSize(base.id, payload, exact)).not.toThrow();
+    expect(() => checkEventSize(base.id, payload, exact - 1)).toThrow(ValidationError);
+    expect(() => checkEventSize(base.id, payload, exact - 1)).toThrow(/max_payload of/);
   });
 });
