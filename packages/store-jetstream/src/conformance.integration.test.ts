@@ -1,4 +1,4 @@
-import { describeEventStore, describeSnapshotStore } from '@aether/conformance';
+import { describeEventLog, describeEventStore, describeSnapshotStore } from '@aether/conformance';
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import { testConnection, testStore, uniqueStoreName } from './test-support/nats.js';
 
@@ -10,6 +10,7 @@ const keep = () => undefined; // the shared store is closed (and its stream drop
 
 describeEventStore('JetStreamEventStore', () => store, { storeScope: 'suite', teardown: keep });
 describeSnapshotStore('JetStreamEventStore', () => store, { storeScope: 'suite', teardown: keep });
+describeEventLog('JetStreamEventStore', () => store, { storeScope: 'suite', teardown: keep });
 
 // Again with a new store per test on the same stream: cold caches, and a store that closes after each test.
 describeEventStore(

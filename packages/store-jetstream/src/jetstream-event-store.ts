@@ -2,17 +2,32 @@ import {
   type ActorSnapshot,
   type AnyEvent,
   type Event,
+  type EventLog,
   type EventStoreWithErrors,
+  type EventSubscription,
   type EventsWithErrors,
+  type LogSubscribeOptions,
+  type Position,
+  type ReadAllOptions,
+  type RecordedEvent,
   type SnapshotStore,
   validateEvent,
 } from '@aether/core';
-import { checkFromVersion, encodeEvents, eventFromRecord, validateBatch } from '@aether/core/adapter';
+import {
+  checkFromVersion,
+  encodeEvents,
+  eventFromRecord,
+  resolveLogSubscription,
+  resolveReadAll,
+  validateBatch,
+} from '@aether/core/adapter';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connectOwned, isOwned } from './connection/owned-connections.js';
 import { findJetStreamStoreError, JetStreamStoreError } from './errors/store-error.js';
 import { type ErrorContext, toStoreError } from './errors/to-store-error.js';
 import { selectFrom } from './history/actor-history.js';
+import { JetStreamLogSubscription } from './log/log-subscription.js';
+import { readAll } from './log/read-all.js';
 import { type OpenStore, openStore } from './open-store.js';
 import type { JetStreamConnectOptions, JetStreamEventStoreOptions } from './options/options.js';
 import { type ResolvedConfig, type ResolvedOptions, resolveOptions } from './options/resolve-options.js';
@@ -33,7 +48,7 @@ import { KeyedQueue } from './write/keyed-queue.js';
  * connection), or with `new JetStreamEventStore(nc, options)` on a connection you own and close;
  * the first call (or `await store.open()`) runs the startup checks.
  */
-export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore {
+export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore, EventLog {
   /**
    * The options after defaults, with every name derived from them: `storeName` as given, `stream`
    * (the JetStream stream), `subjectPrefix`, `snapshotBucket`; durations in milliseconds.
@@ -44,6 +59,8 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
   readonly #options: ResolvedOptions;
   readonly #queue = new KeyedQueue();
   readonly #saving = new Set<Promise<void>>();
+  // Subscriptions still open: `close()` ends them.
+  readonly #subscriptions = new Set<JetStreamLogSubscription>();
   #opening: Promise<OpenStore> | undefined;
   #closed: Promise<void> | undefined;
 
@@ -182,6 +199,50 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
     }
   }
 
+  /**
+   * The stream's last sequence, from its info (which the stream's leader answers): the position of
+   * the newest message. On a replicated stream that message can be a save that lost a race, which
+   * holds no event; reading after it is still right.
+   */
+  async headPosition(): Promise<Position> {
+    this.#assertOpen();
+    const store = await this.#store();
+    try {
+      return (await store.stream.bounds()).last;
+    } catch (err) {
+      throw this.#mapError(err, { operation: 'log', stream: this.config.stream });
+    }
+  }
+
+  /**
+   * The log after `options.after`, up to the head at the time of the call (see `EventLog.readAll`),
+   * read with a consumer of its own that is deleted afterwards.
+   */
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.#assertOpen();
+    const settings = resolveReadAll(options);
+    const store = await this.#store();
+    try {
+      return await readAll(store, settings);
+    } catch (err) {
+      throw this.#mapError(err, { operation: 'log', stream: this.config.stream });
+    }
+  }
+
+  /**
+   * Follows the log (see `EventLog.subscribe` and `JetStreamLogSubscription`): catch-up, then
+   * live, resuming by itself after reconnects, restarts and leader changes.
+   */
+  subscribe(options?: LogSubscribeOptions): EventSubscription {
+    this.#assertOpen();
+    const settings = resolveLogSubscription(options);
+    const subscription: JetStreamLogSubscription = new JetStreamLogSubscription(this.#store(), settings, () =>
+      this.#subscriptions.delete(subscription),
+    );
+    this.#subscriptions.add(subscription);
+    return subscription;
+  }
+
   async getLatestSnapshot(actorId: string): Promise<ActorSnapshot | undefined> {
     this.#assertOpen();
     actorToken(actorId);
@@ -215,6 +276,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore 
 
   async #close(): Promise<void> {
     while (this.#saving.size > 0) await Promise.allSettled([...this.#saving]);
+    await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
     const store = await this.#opening?.catch(() => undefined);
     if (store !== undefined) {
       await store.stream.idle();

@@ -91,6 +91,8 @@ export class MemoryLogSubscription implements EventSubscription {
       const ready = this.#buffer[this.#next];
       if (ready !== undefined) {
         this.#next++;
+        // Handing out the last event up to the head it started with: caught up.
+        if (this.#next === this.#buffer.length && this.#cursor >= this.#target) this.#reachedTarget();
         return Promise.resolve({ done: false, value: ready });
       }
       // Everything up to the head it started with has been handed out.

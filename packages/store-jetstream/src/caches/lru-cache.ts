@@ -8,13 +8,16 @@ export class LruCache<K, V> {
   readonly #entries = new Map<K, { value: V; weight: number }>();
   readonly #capacity: number;
   readonly #weigh: (value: V) => number;
+  readonly #onEvict: ((key: K, value: V) => void) | undefined;
   #weight = 0;
 
-  constructor(capacity: number, weigh: (value: V) => number = () => 1) {
+  /** `onEvict` hears of every entry forgotten to make room (not of those deleted or replaced). */
+  constructor(capacity: number, weigh: (value: V) => number = () => 1, onEvict?: (key: K, value: V) => void) {
     if (!Number.isInteger(capacity) || capacity < 0)
       throw new RangeError(`capacity must be an integer >= 0, got ${capacity}`);
     this.#capacity = capacity;
     this.#weigh = weigh;
+    this.#onEvict = onEvict;
   }
 
   /** Number of entries. */
@@ -46,6 +49,7 @@ export class LruCache<K, V> {
       if (this.#weight <= this.#capacity) break;
       this.#entries.delete(oldestKey);
       this.#weight -= oldest.weight;
+      this.#onEvict?.(oldestKey, oldest.value);
     }
   }
 

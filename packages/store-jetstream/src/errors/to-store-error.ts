@@ -15,7 +15,8 @@ export type ErrorContext =
       count: number;
       duplicateWindowMs: number;
     }
-  | { operation: 'read' | 'snapshot'; stream: string; actorId: string };
+  | { operation: 'read' | 'snapshot'; stream: string; actorId: string }
+  | { operation: 'log'; stream: string };
 
 /**
  * Turns a nats.js error into a `JetStreamStoreError` with a code, a retryable flag and a message
@@ -144,6 +145,8 @@ function describe(context: ErrorContext): string {
       return `reading actor ${JSON.stringify(context.actorId)}`;
     case 'snapshot':
       return `snapshot of actor ${JSON.stringify(context.actorId)}`;
+    case 'log':
+      return `reading the log of stream ${JSON.stringify(context.stream)}`;
   }
 }
 

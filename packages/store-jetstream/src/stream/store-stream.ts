@@ -1,5 +1,6 @@
 import type { JetStreamManager, MsgRequest, StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { LogConsumer, type LogConsumerHandlers } from '../log/log-consumer.js';
 import type { ResolvedConfig } from '../options/resolve-options.js';
 import type { MessageSink } from './pull-range.js';
 import { readRange } from './read-range.js';
@@ -23,6 +24,7 @@ export class StoreStream {
   readonly #nc: NatsConnection;
   readonly #jsm: JetStreamManager;
   readonly #maxPayload: number;
+  readonly #subjectPrefix: string;
   /** Consumer deletions still running: `idle()` waits for them. */
   readonly #background = new Set<Promise<unknown>>();
 
@@ -37,6 +39,33 @@ export class StoreStream {
     this.#nc = nc;
     this.#jsm = jsm;
     this.#maxPayload = options.maxPayload;
+    this.#subjectPrefix = options.config.subjectPrefix;
+  }
+
+  /**
+   * Where the log is now, from the stream's info (which its leader answers): its first and last
+   * sequence. `first` is the first sequence the stream still has (events before it expired), one
+   * past `last` when it holds none.
+   */
+  async bounds(): Promise<{ first: number; last: number }> {
+    const { state } = await this.#jsm.streams.info(this.name);
+    return { first: state.messages > 0 ? state.first_seq : state.last_seq + 1, last: state.last_seq };
+  }
+
+  /** A consumer over the whole log from stream sequence `startSeq` on (see `LogConsumer`). */
+  openLogConsumer(startSeq: number, handlers: LogConsumerHandlers): Promise<LogConsumer> {
+    return LogConsumer.open(
+      {
+        nc: this.#nc,
+        jsm: this.#jsm,
+        stream: this.name,
+        filterSubject: `${this.#subjectPrefix}.*`,
+        maxMessageBytes: this.#maxPayload,
+        cleanup: (deletion) => this.#track(deletion),
+      },
+      startSeq,
+      handlers,
+    );
   }
 
   /** The last message on `subject`, or null when it has none: one round trip (see `#getMessage`). */

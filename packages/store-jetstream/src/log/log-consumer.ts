@@ -1,0 +1,248 @@
+import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
+import { type Msg, type NatsConnection, nanos, nuid, type Subscription } from '@nats-io/nats-core';
+import { connectionEvents } from '../connection/connection-events.js';
+import { inboxOf } from '../connection/inbox.js';
+import { JetStreamStoreError } from '../errors/store-error.js';
+import { followsOfMessage } from '../history/follows.js';
+import { ackSubjectMarker, deliveryOf } from '../stream/delivery-info.js';
+
+/** One message of the log, as the consumer delivered it. */
+export interface LogMessage {
+  /** Its stream sequence: its position. */
+  seq: number;
+  /** The actor's subject it is stored on. */
+  subject: string;
+  data: Uint8Array;
+  /** The sequence it follows (`followsOfMessage`). */
+  follows: number | undefined;
+}
+
+/** What a log consumer tells its reader. */
+export interface LogConsumerHandlers {
+  /** The next message of the log, in order. */
+  message(message: LogMessage): void;
+  /** A pull has ended: `complete` when it delivered all it asked for, otherwise it waited in vain. */
+  pulled(complete: boolean): void;
+  /**
+   * The consumer can no longer be read: a gap in its deliveries, missed heartbeats (its server
+   * died), the connection dropped, the server ended or refused a pull. A reader makes a new one
+   * after the last message it got.
+   */
+  failed(error: unknown): void;
+}
+
+/** What reading the log takes: the connection, the stream's API client and where the stream is. */
+export interface LogTransport {
+  nc: NatsConnection;
+  jsm: JetStreamManager;
+  stream: string;
+  /** The stream's subjects: every actor's (`<subjectPrefix>.*`). */
+  filterSubject: string;
+  /** The server's max_payload: every pull has room for at least two messages. */
+  maxMessageBytes: number;
+  /** Receives the deletion of a consumer, which runs in the background. */
+  cleanup(deletion: Promise<unknown>): void;
+}
+
+// A pull that waits for new messages sends heartbeats this often, and one silent for twice as long
+// has lost its consumer (the server holding it died, or forgot it).
+const heartbeatMs = 1_000;
+// What a pull may carry at most: bounds what a slow reader has on its way to it.
+const pullBytes = 4 * 1024 * 1024;
+// A consumer no pull has reached for this long is dropped by the server; a reader resumes after
+// such a pause with a new one.
+const inactiveThresholdMs = 120_000;
+
+/**
+ * An ephemeral pull consumer over the whole log, from a stream sequence on: no acks, in memory,
+ * one replica, what nats.js's ordered consumer creates. Read one pull at a time on a subscription
+ * of its own, with a callback per message, in stream order; the reader decides when to pull and
+ * how much (its back-pressure). A pull that waits for new messages asks for heartbeats, so that a
+ * consumer whose server died is noticed; a gap in the delivery sequence, the connection dropping,
+ * or a pull the server ends or refuses fails the consumer (`failed`), at once.
+ */
+export class LogConsumer {
+  readonly #transport: LogTransport;
+  readonly #name: string;
+  readonly #handlers: LogConsumerHandlers;
+  readonly #marker: string;
+  readonly #inbox: string;
+  readonly #sub: Subscription;
+  readonly #stopWatching: () => void;
+  #consumerSeq = 0;
+  #requested = 0;
+  #received = 0;
+  #pulling = false;
+  #closed = false;
+  #lastHeard = 0;
+  #watchdog: NodeJS.Timeout | undefined;
+
+  private constructor(transport: LogTransport, name: string, handlers: LogConsumerHandlers) {
+    this.#transport = transport;
+    this.#name = name;
+    this.#handlers = handlers;
+    this.#marker = ackSubjectMarker(transport.stream, name);
+    this.#inbox = inboxOf(transport.nc);
+    this.#sub = transport.nc.subscribe(this.#inbox, {
+      callback: (err, msg) => {
+        if (this.#closed) return;
+        if (err !== null)
+          return this.#fail(
+            err.name === 'PermissionViolationError' ? err : stopped('the subscription failed', err),
+          );
+        try {
+          this.#onMessage(msg);
+        } catch (error) {
+          this.#fail(stopped('a message could not be handled', error));
+        }
+      },
+    });
+    void this.#sub.closed.then(() => this.#fail(stopped('the connection was lost or closed')));
+    const events = connectionEvents(transport.nc);
+    const nextSubject = this.#nextSubject;
+    const watching = [
+      events.onDrop(() => this.#fail(stopped('the connection dropped'))),
+      events.onRefusal((refusal) => {
+        if (refusal.operation === 'publish' && refusal.subject === nextSubject) this.#fail(refusal);
+      }),
+    ];
+    this.#stopWatching = () => {
+      for (const stop of watching) stop();
+    };
+  }
+
+  /** Creates a consumer that starts at stream sequence `startSeq` (which may not exist yet). */
+  static async open(
+    transport: LogTransport,
+    startSeq: number,
+    handlers: LogConsumerHandlers,
+  ): Promise<LogConsumer> {
+    const name = `aether_log_${nuid.next()}`;
+    // A stream sequence of 0 means "from the first message".
+    const start = Math.max(startSeq, 1);
+    await transport.jsm.consumers.add(transport.stream, {
+      name,
+      filter_subject: transport.filterSubject,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: start,
+      ack_policy: AckPolicy.None,
+      mem_storage: true,
+      num_replicas: 1,
+      inactive_threshold: nanos(inactiveThresholdMs),
+    });
+    return new LogConsumer(transport, name, handlers);
+  }
+
+  /** Whether a pull is under way. */
+  get pulling(): boolean {
+    return this.#pulling;
+  }
+
+  /**
+   * Asks for up to `messages` more messages. `waitMs`: how long the server may hold the pull open
+   * waiting for them (heartbeats flow meanwhile, and each message comes as it is stored); 0
+   * returns at once with what there is.
+   */
+  pull(messages: number, waitMs: number): void {
+    if (this.#closed || this.#pulling) return;
+    this.#pulling = true;
+    this.#requested = messages;
+    this.#received = 0;
+    const request: Record<string, number | boolean> = {
+      batch: messages,
+      max_bytes: Math.max(pullBytes, 2 * this.#transport.maxMessageBytes),
+    };
+    if (waitMs > 0) {
+      request.expires = nanos(waitMs);
+      request.idle_heartbeat = nanos(heartbeatMs);
+      this.#lastHeard = performance.now();
+      this.#watch();
+    } else {
+      request.no_wait = true;
+    }
+    try {
+      this.#transport.nc.publish(this.#nextSubject, JSON.stringify(request), { reply: this.#inbox });
+    } catch (error) {
+      this.#fail(stopped('the pull request could not be sent', error));
+    }
+  }
+
+  /** Stops reading and deletes the consumer in the background. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#pulling = false;
+    clearTimeout(this.#watchdog);
+    this.#stopWatching();
+    if (!this.#sub.isClosed()) this.#sub.unsubscribe();
+    const { jsm, stream } = this.#transport;
+    this.#transport.cleanup(jsm.consumers.delete(stream, this.#name).catch(() => undefined));
+  }
+
+  get #nextSubject(): string {
+    return `$JS.API.CONSUMER.MSG.NEXT.${this.#transport.stream}.${this.#name}`;
+  }
+
+  #onMessage(msg: Msg): void {
+    this.#lastHeard = performance.now();
+    const delivery =
+      msg.reply === undefined || msg.reply === '' ? undefined : deliveryOf(msg.reply, this.#marker);
+    if (delivery === undefined) return this.#onStatus(msg);
+    if (delivery.consumerSeq !== ++this.#consumerSeq) {
+      return this.#fail(stopped('messages were lost on the way (a reconnect?)'));
+    }
+    this.#received++;
+    const seq = delivery.streamSeq;
+    this.#handlers.message({
+      seq,
+      subject: msg.subject,
+      data: msg.data,
+      follows: followsOfMessage(msg, seq),
+    });
+    if (this.#received === this.#requested) this.#ended(true);
+  }
+
+  #onStatus(msg: Msg): void {
+    const code = msg.headers?.code;
+    const description = msg.headers?.description ?? '';
+    if (code === 100) return; // a heartbeat: the consumer is alive
+    // The pull ended before it had all it asked for: nothing more now (404, 408), or its bytes.
+    if (code === 404 || code === 408 || (code === 409 && /exceeds maxbytes/i.test(description))) {
+      if (this.#pulling) this.#ended(false);
+      return;
+    }
+    this.#fail(stopped(`the server ended the read (${code ?? '?'} ${description})`));
+  }
+
+  #ended(complete: boolean): void {
+    this.#pulling = false;
+    clearTimeout(this.#watchdog);
+    this.#handlers.pulled(complete);
+  }
+
+  // While a waiting pull is under way, silence for two heartbeats means the consumer is gone.
+  #watch(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => {
+      if (!this.#pulling || this.#closed) return;
+      if (performance.now() - this.#lastHeard < 2 * heartbeatMs) return this.#watch();
+      this.#fail(stopped('its heartbeats stopped (the server holding the consumer may have died)'));
+    }, heartbeatMs);
+  }
+
+  #fail(error: unknown): void {
+    if (this.#closed) return;
+    this.close();
+    this.#handlers.failed(error);
+  }
+}
+
+function stopped(why: string, cause?: unknown): JetStreamStoreError {
+  return new JetStreamStoreError(
+    'DISCONNECTED',
+    `reading the log stopped: ${why}; it goes on from where it stopped`,
+    {
+      cause,
+    },
+  );
+}

@@ -1,0 +1,336 @@
+import {
+  type Event,
+  type EventSubscription,
+  HistoryExpiredError,
+  isRetryable,
+  type Position,
+  type RecordedEvent,
+  ReplayError,
+  ValidationError,
+} from '@aether/core';
+import { decodeEvents, type ResolvedLogSubscription } from '@aether/core/adapter';
+import { toStoreError } from '../errors/to-store-error.js';
+import { copyBytes } from '../history/copy-bytes.js';
+import { checkFollows } from '../stream/check-follows.js';
+import type { StoreStream } from '../stream/store-stream.js';
+import { actorSubject, actorToken } from '../subjects/subject-layout.js';
+import type { LogConsumer, LogMessage } from './log-consumer.js';
+import { LogLineage } from './log-lineage.js';
+
+/** What following the log takes: the stream, and the prefix of the actors' subjects. */
+export interface LogReading {
+  readonly stream: StoreStream;
+  readonly subjectPrefix: string;
+}
+
+/** Messages a subscription asks for at a time: bounds what it holds for a reader that stops reading. */
+const pullMessages = 256;
+/**
+ * How long a pull may wait for the messages it asked for: it returns as soon as it has them all,
+ * and delivers each as it comes, so this only bounds an idle wait (heartbeats flow meanwhile).
+ */
+const pullWaitMs = 5_000;
+/** Pauses before making a new consumer after one failed, growing to the last. */
+const resumeDelaysMs = [50, 100, 250, 500, 1_000, 2_000];
+
+const ended: IteratorResult<RecordedEvent> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * A subscription to the JetStream store's log (see `EventLog.subscribe`). It reads with a pull
+ * consumer of its own (`LogConsumer`) that starts after the position it was asked for, holds at
+ * most one pull of messages (256) beyond what its reader has taken, and keeps the last position it
+ * got, so catch-up flows into live without a hand-over. When the consumer fails (the connection
+ * drops, the server restarts, the stream's leader changes, its server dies) it makes a new one at
+ * the next position, again and again until it is closed: no gap, no duplicate. Every message
+ * passes the follows rule (`LogLineage`, with the leader's word where only the server can tell),
+ * so a save that lost a race is never delivered.
+ */
+export class JetStreamLogSubscription implements EventSubscription {
+  readonly caughtUp: Promise<Position>;
+  readonly #opened: Promise<LogReading>;
+  #reading: LogReading | undefined;
+  readonly #settings: ResolvedLogSubscription;
+  readonly #started: Promise<void>;
+  #settleCaughtUp!: { resolve(position: Position): void; reject(error: unknown): void };
+  #caughtUpDone = false;
+  // The head when the subscription started: catching up means reading up to it.
+  #target = 0;
+  // The last position received from a consumer, and the last one turned into events.
+  #received = 0;
+  #processed = 0;
+  #lineage: LogLineage | undefined;
+  readonly #raw: LogMessage[] = [];
+  #ready: RecordedEvent[] = [];
+  #consumer: LogConsumer | undefined;
+  #opening = false;
+  #failures = 0;
+  #resumeTimer: NodeJS.Timeout | undefined;
+  // A failure that ends the subscription: thrown to the reader once it has what came before.
+  #fatal: unknown;
+  #closed = false;
+  #wake: (() => void) | undefined;
+  readonly #onClose: (() => void) | undefined;
+
+  /**
+   * `reading` may still be opening: the subscription starts once it is open. `onClose` hears when
+   * it ends (the store forgets it then).
+   */
+  constructor(
+    reading: LogReading | Promise<LogReading>,
+    settings: ResolvedLogSubscription,
+    onClose?: () => void,
+  ) {
+    this.#opened = Promise.resolve(reading);
+    this.#settings = settings;
+    this.#onClose = onClose;
+    this.caughtUp = new Promise<Position>((resolve, reject) => {
+      this.#settleCaughtUp = { resolve, reject };
+    });
+    // A reader that never awaits caughtUp must not see an unhandled rejection when it ends early.
+    this.caughtUp.catch(() => undefined);
+    this.#started = this.#start();
+    this.#started.catch(() => undefined);
+    settings.signal?.addEventListener('abort', () => void this.close(), { once: true });
+    if (settings.signal?.aborted === true) void this.close();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return {
+      next: () => this.#next(),
+      return: async () => {
+        await this.close();
+        return ended;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#resumeTimer);
+    this.#consumer?.close();
+    this.#consumer = undefined;
+    this.#raw.length = 0;
+    this.#ready = [];
+    this.#endCaughtUp(new Error('the subscription ended before it caught up'));
+    this.#wake?.();
+    this.#onClose?.();
+    await this.#reading?.stream.idle();
+  }
+
+  async #start(): Promise<void> {
+    this.#reading = await this.#opened;
+    const { first, last } = await this.#reading.stream.bounds();
+    const after = this.#settings.after === 'end' ? last : this.#settings.after;
+    this.#target = last;
+    let start = after;
+    if (after + 1 < first) {
+      if (!this.#settings.allowExpiredHistory) throw new HistoryExpiredError({ after, firstPosition: first });
+      start = first - 1;
+    }
+    this.#received = start;
+    this.#processed = start;
+    this.#lineage = new LogLineage(start);
+    if (this.#processed >= this.#target) this.#reachedTarget();
+  }
+
+  async #next(): Promise<IteratorResult<RecordedEvent>> {
+    try {
+      await this.#started;
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+    for (;;) {
+      if (this.#closed) return ended;
+      const ready = this.#ready.shift();
+      if (ready !== undefined) {
+        // Handing out the last event up to the head it started with: caught up.
+        if (this.#ready.length === 0 && this.#processed >= this.#target) this.#reachedTarget();
+        return { done: false, value: ready };
+      }
+      const message = this.#raw.shift();
+      if (message !== undefined) {
+        // The next pull goes out while the reader works through the second half of this one.
+        if (this.#raw.length < pullMessages / 2) this.#keepReading();
+        await this.#process(message);
+        continue;
+      }
+      if (this.#fatal !== undefined) {
+        const error = this.#fatal;
+        await this.close();
+        throw error;
+      }
+      if (this.#processed >= this.#target) this.#reachedTarget();
+      if (!this.#settings.live && this.#caughtUpDone) {
+        await this.close();
+        return ended;
+      }
+      this.#keepReading();
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#wake = undefined;
+    }
+  }
+
+  // Makes sure a consumer exists and a pull is under way while the reader has nothing buffered.
+  #keepReading(): void {
+    if (this.#closed || this.#fatal !== undefined || this.#opening || this.#resumeTimer !== undefined) return;
+    if (!this.#settings.live && this.#received >= this.#target) return;
+    const consumer = this.#consumer;
+    if (consumer === undefined) {
+      void this.#open();
+      return;
+    }
+    if (consumer.pulling) return;
+    consumer.pull(pullMessages, pullWaitMs);
+  }
+
+  async #open(): Promise<void> {
+    this.#opening = true;
+    try {
+      this.#consumer = await this.#parts.stream.openLogConsumer(this.#received + 1, {
+        message: (message) => this.#receive(message),
+        pulled: () => this.#wakeReader(),
+        failed: (error) => this.#failed(error),
+      });
+      if (this.#closed) {
+        this.#consumer.close();
+        return;
+      }
+    } catch (error) {
+      this.#failed(error);
+      return;
+    } finally {
+      this.#opening = false;
+    }
+    this.#wakeReader();
+  }
+
+  #receive(message: LogMessage): void {
+    const expected = this.#received + 1;
+    // Not live: nothing after the head it started with.
+    if (!this.#settings.live && message.seq > this.#target) return;
+    if (message.seq > expected && !this.#settings.allowExpiredHistory) {
+      // The stream lost its front while the subscription was away: the positions between expired.
+      this.#fatal = new HistoryExpiredError({ after: this.#received, firstPosition: message.seq });
+      this.#consumer?.close();
+      this.#consumer = undefined;
+    } else if (message.seq >= expected) {
+      this.#received = message.seq;
+      this.#raw.push(message);
+      this.#failures = 0;
+    }
+    this.#wakeReader();
+  }
+
+  // A consumer failed: a new one after a pause, at the next position, unless nothing can help.
+  #failed(error: unknown): void {
+    this.#consumer = undefined;
+    if (this.#closed) return;
+    const mapped = toStoreError(error, { operation: 'log', stream: this.#parts.stream.name });
+    if (!isRetryable(mapped)) {
+      this.#fatal = mapped;
+      this.#wakeReader();
+      return;
+    }
+    const delay = resumeDelaysMs[Math.min(this.#failures++, resumeDelaysMs.length - 1)] as number;
+    this.#resumeTimer = setTimeout(() => {
+      this.#resumeTimer = undefined;
+      this.#wakeReader();
+    }, delay);
+  }
+
+  // The store's parts: open once the subscription has started (every use comes after `#started`).
+  get #parts(): LogReading {
+    return this.#reading as LogReading;
+  }
+
+  #wakeReader(): void {
+    this.#wake?.();
+  }
+
+  // Turns one message into the events it delivers: none for a save that lost a race (or that the
+  // filters leave out), all of a batch otherwise; a message that is not valid events is reported.
+  async #process(message: LogMessage): Promise<void> {
+    const lineage = this.#lineage as LogLineage;
+    const { seq, subject } = message;
+    let belongs: boolean;
+    for (;;) {
+      try {
+        belongs = await this.#belongs(lineage, message);
+        break;
+      } catch (error) {
+        if (this.#closed) return;
+        const mapped = toStoreError(error, { operation: 'log', stream: this.#parts.stream.name });
+        if (!isRetryable(mapped)) {
+          this.#fatal = mapped;
+          return;
+        }
+      }
+    }
+    this.#processed = seq;
+    const previousVersion = lineage.lastVersion(subject);
+    const decoded = belongs ? this.#decode(message, previousVersion) : undefined;
+    const lastVersion =
+      decoded === undefined || decoded instanceof ReplayError
+        ? previousVersion
+        : (decoded[decoded.length - 1] as Event).version;
+    lineage.read(subject, seq, lastVersion);
+    if (decoded === undefined) return;
+    if (decoded instanceof ReplayError) {
+      if (this.#settings.onReplayError !== undefined) this.#settings.onReplayError(decoded);
+      else this.#fatal = decoded;
+      return;
+    }
+    const matches = this.#settings.matches;
+    for (const event of decoded) {
+      if (matches === undefined || matches(event)) this.#ready.push({ event, position: seq });
+    }
+  }
+
+  async #belongs(lineage: LogLineage, { seq, subject, follows }: LogMessage): Promise<boolean> {
+    // On a single replica the server enforced what every message follows.
+    const { stream } = this.#parts;
+    if (stream.replicas === 1 || follows === undefined || Number.isNaN(follows)) return true;
+    const known = lineage.belongs(subject, seq, follows);
+    return known ?? (await checkFollows(stream, subject, follows, seq)) === 'belongs';
+  }
+
+  #decode({ seq, subject, data, follows }: LogMessage, previousVersion: number): Event[] | ReplayError {
+    try {
+      if (Number.isNaN(follows))
+        throw new ValidationError('Aether-Follows', 'is not a stream sequence below the message');
+      const events = decodeEvents(data);
+      const first = events[0] as Event;
+      if (actorSubject(this.#parts.subjectPrefix, actorToken(first.actorId)) !== subject) {
+        throw new ValidationError(
+          'actorId',
+          `is ${JSON.stringify(first.actorId)}, but the message is stored on ${subject}`,
+        );
+      }
+      if (first.version <= previousVersion) {
+        throw new ValidationError(
+          'version',
+          `${first.version} is not above the previous version ${previousVersion}`,
+        );
+      }
+      return events;
+    } catch (cause) {
+      return new ReplayError({ sequenceNumber: seq, rawData: copyBytes(data), cause });
+    }
+  }
+
+  #reachedTarget(): void {
+    if (this.#caughtUpDone) return;
+    this.#caughtUpDone = true;
+    this.#settleCaughtUp.resolve(this.#target);
+  }
+
+  #endCaughtUp(error: unknown): void {
+    if (this.#caughtUpDone) return;
+    this.#caughtUpDone = true;
+    this.#settleCaughtUp.reject(error);
+  }
+}
