@@ -8,6 +8,7 @@ import { FOLLOWS_HEADER } from './history/follows.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import { AppendLog } from './test-support/append-loop.js';
 import { readRetrying, streamLeader } from './test-support/cluster.js';
+import { fillLog, isEveryPosition, readUntil } from './test-support/log-kit.js';
 import { makeEvent, uniqueStoreName } from './test-support/nats.js';
 import { racingWriter } from './test-support/processes/racing-writer.js';
 import { expectRaceOutcome } from './test-support/race-outcome.js';
@@ -176,4 +177,90 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
     expect(await writer.getEvents(actorId)).toEqual([first, winner, third]);
     await reader.close();
   }, 30_000);
+
+  it('never deliver a save that lost a race in readAll or subscribe, whatever position they start from', async () => {
+    const [writer] = (await openStores(uniqueStoreName('race-log'))) as [JetStreamEventStore];
+    const actorId = `log-injected-${randomUUID()}`;
+    const subject = writer.subjectFor(actorId);
+    const jsm = await jetstreamManager(connections[0] as NatsConnection);
+    const seqOfLast = async () =>
+      (await jsm.streams.getMessage(writer.stream, { last_by_subj: subject }))?.seq;
+    // Another actor's messages in between, so that readers meet this actor's among others.
+    const other = `log-other-${randomUUID()}`;
+    await writer.saveEvent(makeEvent(actorId, 1));
+    const firstSeq = await seqOfLast();
+    await writer.saveEvent(makeEvent(other, 1));
+    await writer.saveEvent(makeEvent(actorId, 2));
+    await writer.saveEvent(makeEvent(other, 2));
+    const loser = makeEvent(actorId, 2);
+    const h = headers();
+    h.set('Nats-Msg-Id', loser.id);
+    h.set(FOLLOWS_HEADER, String(firstSeq));
+    await jetstream(connections[0] as NatsConnection).publish(subject, JSON.stringify(loser), { headers: h });
+    await writer.saveEvent(makeEvent(actorId, 3));
+
+    const reader = await JetStreamEventStore.open(connections[1] as NatsConnection, {
+      storeName: writer.config.storeName,
+      replicas: 3,
+    });
+    const head = await reader.headPosition();
+    const everything = await reader.readAll();
+    expect(
+      everything.map(({ event }) => [event.actorId === actorId ? 'actor' : 'other', event.version]),
+    ).toEqual([
+      ['actor', 1],
+      ['other', 1],
+      ['actor', 2],
+      ['other', 2],
+      ['actor', 3],
+    ]);
+    expect(everything.some(({ event }) => event.id === loser.id)).toBe(false);
+    for (let after = 0; after <= head; after++) {
+      // A new store each time: no subject is known to it, so the server's word is needed.
+      const fresh = await JetStreamEventStore.open(connections[2] as NatsConnection, {
+        storeName: writer.config.storeName,
+        replicas: 3,
+      });
+      const expected = everything.filter(({ position }) => position > after);
+      expect(await fresh.readAll({ after }), `readAll after ${after}`).toEqual(expected);
+      const subscribed = [];
+      for await (const recorded of fresh.subscribe({ after, live: false })) subscribed.push(recorded);
+      expect(subscribed, `subscribe after ${after}`).toEqual(expected);
+      await fresh.close();
+    }
+    await reader.close();
+  }, 60_000);
+
+  it('let a subscription catching up go on with no gap and no duplicate when the stream leader is killed', async () => {
+    const storeName = uniqueStoreName('log-leader');
+    const [writer, reader] = (await openStores(storeName, { timeout: 2_000 })) as [
+      JetStreamEventStore,
+      JetStreamEventStore,
+    ];
+    await fillLog(writer, { prefix: `leader-${randomUUID()}`, actors: 200, events: 6_000, inFlight: 200 });
+    const head = await writer.headPosition();
+    const jsm = await jetstreamManager(connections[0] as NatsConnection);
+    const leader = await streamLeader(cluster, jsm, writer.stream);
+    let killed = false;
+    const read = await readUntil(
+      reader.subscribe({ live: false }),
+      () => false,
+      async (_, events) => {
+        if (!killed && events.length === 1_500) {
+          killed = true;
+          await leader.kill('SIGKILL');
+        }
+      },
+    );
+    await leader.restart();
+    await cluster.waitHealthy();
+    expect(killed).toBe(true);
+    expect(
+      isEveryPosition(
+        read.map(({ position }) => position),
+        1,
+        head,
+      ),
+    ).toBe(true);
+  }, 120_000);
 });

@@ -149,17 +149,18 @@ export class JetStreamLogSubscription implements EventSubscription {
         if (this.#ready.length === 0 && this.#processed >= this.#target) this.#reachedTarget();
         return { done: false, value: ready };
       }
+      // What came before a failure has been handed out: now the failure.
+      if (this.#fatal !== undefined) {
+        const error = this.#fatal;
+        await this.close();
+        throw error;
+      }
       const message = this.#raw.shift();
       if (message !== undefined) {
         // The next pull goes out while the reader works through the second half of this one.
         if (this.#raw.length < pullMessages / 2) this.#keepReading();
         await this.#process(message);
         continue;
-      }
-      if (this.#fatal !== undefined) {
-        const error = this.#fatal;
-        await this.close();
-        throw error;
       }
       if (this.#processed >= this.#target) this.#reachedTarget();
       if (!this.#settings.live && this.#caughtUpDone) {

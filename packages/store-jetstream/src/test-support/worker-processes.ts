@@ -4,21 +4,26 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import type { WorkerReport, WorkerTask } from './processes/append-worker.js';
+import type { LogWriterTask } from './processes/log-writer.js';
 
-/** The built append worker: `node` runs JavaScript, so the tests need `pnpm build` first. */
-export const APPEND_WORKER = fileURLToPath(
-  new URL('../../dist/test-support/processes/append-worker.js', import.meta.url),
-);
+/** A built worker of `test-support/processes`: `node` runs JavaScript, so the tests need `pnpm build` first. */
+function workerFile(name: string): string {
+  return fileURLToPath(new URL(`../../dist/test-support/processes/${name}.js`, import.meta.url));
+}
 
-/** An append worker running as its own OS process. */
-export interface WorkerProcess {
+/** A worker running as its own OS process, talking JSON lines on stdout. */
+export interface WorkerProcess<Report> {
   readonly pid: number;
   /** Resolves once the worker has opened its store and waits for `start()`. */
   readonly ready: Promise<void>;
-  /** Lets the worker append (a line on its stdin). */
+  /** Lets the worker go (a line on its stdin). */
   start(): void;
-  /** Resolves with the worker's report when it exits cleanly; rejects with its stderr otherwise. */
-  readonly report: Promise<WorkerReport>;
+  /** Resolves with the worker's last message when it exits cleanly; rejects with its stderr otherwise. */
+  readonly report: Promise<Report>;
+  /** Hears every message the worker sends, in order. */
+  onMessage(listener: (message: { type: string }) => void): void;
+  /** Sends `signal` to the worker's process id and resolves once it has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -33,18 +38,17 @@ afterAll(() => {
   }
 });
 
-/** Spawns `node append-worker.js <task>`: an OS process of its own, with its own NATS connection. */
-export function spawnAppendWorker(task: WorkerTask): WorkerProcess {
-  if (!existsSync(APPEND_WORKER)) {
+/** Spawns `node <name>.js <task>`: an OS process of its own, with its own NATS connection. */
+function spawnWorker<Report>(name: string, task: object): WorkerProcess<Report> {
+  const file = workerFile(name);
+  if (!existsSync(file)) {
     throw new Error(
-      `${APPEND_WORKER} does not exist: build the package first (pnpm --filter @aether/store-jetstream build)`,
+      `${file} does not exist: build the package first (pnpm --filter @aether/store-jetstream build)`,
     );
   }
-  const child = spawn(process.execPath, [APPEND_WORKER, JSON.stringify(task)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [file, JSON.stringify(task)], { stdio: ['pipe', 'pipe', 'pipe'] });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${APPEND_WORKER}`);
+  if (pid === undefined) throw new Error(`could not start ${file}`);
   running.add(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -57,26 +61,48 @@ export function spawnAppendWorker(task: WorkerTask): WorkerProcess {
     }),
   );
   const messages: Array<{ type: string }> = [];
+  const listeners: Array<(message: { type: string }) => void> = [];
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const ready = new Promise<void>((resolve, reject) => {
     lines.on('line', (line) => {
       const message = JSON.parse(line) as { type: string };
       messages.push(message);
+      for (const listener of listeners) listener(message);
       if (message.type === 'ready') resolve();
     });
     void exited.then((code) =>
-      reject(new Error(`worker ${task.worker} exited (${code}) before it was ready\n${stderr}`)),
+      reject(new Error(`worker ${name} exited (${code}) before it was ready\n${stderr}`)),
     );
   });
   const report = exited.then((code) => {
     const last = messages.at(-1);
     if (code !== 0 || last?.type !== 'report') {
-      throw new Error(`worker ${task.worker} (pid ${pid}) exited with ${code} without a report\n${stderr}`);
+      throw new Error(`worker ${name} (pid ${pid}) exited with ${code} without a report\n${stderr}`);
     }
-    return last as WorkerReport;
+    return last as Report;
   });
   // Either promise may fail before a test awaits it; the test sees the failure when it does.
   ready.catch(() => undefined);
   report.catch(() => undefined);
-  return { pid, ready, report, start: () => child.stdin?.end('go\n') };
+  return {
+    pid,
+    ready,
+    report,
+    start: () => child.stdin?.end('go\n'),
+    onMessage: (listener) => listeners.push(listener),
+    kill: async (signal) => {
+      process.kill(pid, signal);
+      await exited;
+    },
+  };
+}
+
+/** An append worker (`processes/append-worker.ts`): writers racing on one actor. */
+export function spawnAppendWorker(task: WorkerTask): WorkerProcess<WorkerReport> {
+  return spawnWorker('append-worker', task);
+}
+
+/** A log writer (`processes/log-writer.ts`): actors of its own, one `saveEvents` after the other. */
+export function spawnLogWriter(task: LogWriterTask): WorkerProcess<{ type: 'report' }> {
+  return spawnWorker('log-writer', task);
 }
