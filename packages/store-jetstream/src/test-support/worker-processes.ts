@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import type { WorkerReport, WorkerTask } from './processes/append-worker.js';
+import type { LogReaderReport, LogReaderTask } from './processes/log-reader.js';
 import type { LogWriterTask } from './processes/log-writer.js';
 
 /** A built worker of `test-support/processes`: `node` runs JavaScript, so the tests need `pnpm build` first. */
@@ -16,8 +17,10 @@ export interface WorkerProcess<Report> {
   readonly pid: number;
   /** Resolves once the worker has opened its store and waits for `start()`. */
   readonly ready: Promise<void>;
-  /** Lets the worker go (a line on its stdin). */
+  /** Lets the worker go (a line on its stdin, which then ends). */
   start(): void;
+  /** Sends the worker a line on its stdin, which stays open. */
+  send(line: string): void;
   /** Resolves with the worker's last message when it exits cleanly; rejects with its stderr otherwise. */
   readonly report: Promise<Report>;
   /** Hears every message the worker sends, in order. */
@@ -38,15 +41,17 @@ afterAll(() => {
   }
 });
 
-/** Spawns `node <name>.js <task>`: an OS process of its own, with its own NATS connection. */
-function spawnWorker<Report>(name: string, task: object): WorkerProcess<Report> {
+/** Spawns `node <nodeOptions> <name>.js <task>`: an OS process of its own, with its own NATS connection. */
+function spawnWorker<Report>(name: string, task: object, nodeOptions: string[] = []): WorkerProcess<Report> {
   const file = workerFile(name);
   if (!existsSync(file)) {
     throw new Error(
       `${file} does not exist: build the package first (pnpm --filter @aether/store-jetstream build)`,
     );
   }
-  const child = spawn(process.execPath, [file, JSON.stringify(task)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeOptions, file, JSON.stringify(task)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${file}`);
   running.add(child);
@@ -89,6 +94,7 @@ function spawnWorker<Report>(name: string, task: object): WorkerProcess<Report> 
     ready,
     report,
     start: () => child.stdin?.end('go\n'),
+    send: (line) => child.stdin?.write(`${line}\n`),
     onMessage: (listener) => listeners.push(listener),
     kill: async (signal) => {
       process.kill(pid, signal);
@@ -105,4 +111,9 @@ export function spawnAppendWorker(task: WorkerTask): WorkerProcess<WorkerReport>
 /** A log writer (`processes/log-writer.ts`): actors of its own, one `saveEvents` after the other. */
 export function spawnLogWriter(task: LogWriterTask): WorkerProcess<{ type: 'report' }> {
   return spawnWorker('log-writer', task);
+}
+
+/** A log reader (`processes/log-reader.ts`): a subscription that reads only when told to. */
+export function spawnLogReader(task: LogReaderTask): WorkerProcess<LogReaderReport> {
+  return spawnWorker('log-reader', task, ['--expose-gc']);
 }
