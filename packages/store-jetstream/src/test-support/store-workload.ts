@@ -12,8 +12,9 @@ export interface WorkloadOutcome {
 /**
  * Everything an application does with a store, one step at a time: open it, save, lose a race
  * (`VersionConflictError`), retry a save from another store (a duplicate JetStream recognises),
- * read the latest version and the events, save and read a snapshot. `open` makes a store (a new
- * connection each time). Stops at the first step that fails.
+ * read the latest version and the events, save and read a snapshot, save two events together,
+ * read and follow the log. `open` makes a store (a new connection each time). Stops at the first
+ * step that fails.
  */
 export async function storeWorkload(open: () => Promise<JetStreamEventStore>): Promise<WorkloadOutcome> {
   const completed: string[] = [];
@@ -72,6 +73,29 @@ export async function storeWorkload(open: () => Promise<JetStreamEventStore>): P
       async () => {
         const snapshot = await (store as JetStreamEventStore).getLatestSnapshot(actorId);
         if (snapshot?.version !== 1) throw new Error('getLatestSnapshot read the wrong snapshot');
+      },
+    ],
+    [
+      'saveEvents',
+      () => (store as JetStreamEventStore).saveEvents([makeEvent(actorId, 2), makeEvent(actorId, 3)]),
+    ],
+    ['headPosition', async () => void (await (store as JetStreamEventStore).headPosition())],
+    [
+      'readAll',
+      async () => {
+        const read = await (store as JetStreamEventStore).readAll();
+        if (read.filter(({ event }) => event.actorId === actorId).length !== 3)
+          throw new Error('readAll read the wrong events');
+      },
+    ],
+    [
+      'subscribe',
+      async () => {
+        let count = 0;
+        for await (const { event } of (store as JetStreamEventStore).subscribe({ live: false })) {
+          if (event.actorId === actorId) count++;
+        }
+        if (count !== 3) throw new Error(`subscribe delivered ${count} events of the actor, not 3`);
       },
     ],
   ];
