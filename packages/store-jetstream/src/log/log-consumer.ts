@@ -187,9 +187,13 @@ export class LogConsumer {
     this.#lastHeard = performance.now();
     const delivery =
       msg.reply === undefined || msg.reply === '' ? undefined : deliveryOf(msg.reply, this.#marker);
-    if (delivery === undefined) return this.#onStatus(msg);
+    if (delivery === undefined) {
+      this.#onStatus(msg);
+      return;
+    }
     if (delivery.consumerSeq !== ++this.#consumerSeq) {
-      return this.#fail(stopped('messages were lost on the way (a reconnect?)'));
+      this.#fail(stopped('messages were lost on the way (a reconnect?)'));
+      return;
     }
     this.#received++;
     const seq = delivery.streamSeq;
@@ -225,7 +229,10 @@ export class LogConsumer {
     clearTimeout(this.#watchdog);
     this.#watchdog = setTimeout(() => {
       if (!this.#pulling || this.#closed) return;
-      if (performance.now() - this.#lastHeard < 2 * heartbeatMs) return this.#watch();
+      if (performance.now() - this.#lastHeard < 2 * heartbeatMs) {
+        this.#watch();
+        return;
+      }
       this.#fail(stopped('its heartbeats stopped (the server holding the consumer may have died)'));
     }, heartbeatMs);
   }
