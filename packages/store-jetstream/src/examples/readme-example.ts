@@ -43,6 +43,16 @@ export async function main(servers: string, storeName = 'shop'): Promise<string[
 
     const { state, version } = await loadState(store, actorId, countItems, 0);
     lines.push(`items: ${state} at version ${version}, stream ${store.stream}`);
+
+    // Two events of one decision, saved together: one message, all or nothing, one position.
+    await store.saveEvents([
+      event(3, 'ItemAdded', { sku: 'CUP-9', quantity: 1 }),
+      event(4, 'ItemAdded', { sku: 'SAUCER-9', quantity: 1 }),
+    ]);
+    // The store's log, every actor's events in the order they were saved: read it to the end.
+    for await (const { position, event: saved } of store.subscribe({ live: false })) {
+      lines.push(`log position ${position}: ${saved.eventType} v${saved.version}`);
+    }
   } finally {
     await store.close();
   }
