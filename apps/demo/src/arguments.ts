@@ -1,14 +1,19 @@
 import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
+import { isRunId } from './run-names.js';
+import { parseWatchStart, WATCH_FROM_DEFAULT, type WatchStart } from './watch-start.js';
 
 /** What the command line asks for. */
 export type Command =
   | { kind: 'help' }
   | { kind: 'story' }
   | { kind: 'nats-story'; server: NatsServer }
-  | { kind: 'watch'; server: NatsServer }
-  | { kind: 'load'; server: NatsServer; writers: number; events: number }
+  /** `run`: the run whose log to follow; `undefined`: the newest run on the server. */
+  | { kind: 'watch'; server: NatsServer; from: WatchStart; run: string | undefined }
+  | { kind: 'watch-bus'; server: NatsServer }
+  /** `run`: a run to add the load to; `undefined`: a new run. */
+  | { kind: 'load'; server: NatsServer; writers: number; events: number; run: string | undefined }
   | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean };
 
 /** `--older-than`: as typed (for messages) and in milliseconds. */
@@ -20,7 +25,7 @@ export interface OlderThan {
 export type ParsedArguments = Command | { kind: 'error'; message: string };
 
 type Mode = 'story' | 'watch' | 'load' | 'clean';
-type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes';
+type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes' | 'from' | 'run' | 'bus';
 
 const commands: readonly Mode[] = ['watch', 'load', 'clean'];
 
@@ -31,6 +36,9 @@ const options: Record<OptionName, { modes: readonly Mode[]; example: string | un
   events: { modes: ['load'], example: `--events ${LOAD_LIMITS.events.default}` },
   'older-than': { modes: ['clean'], example: '--older-than 7d' },
   yes: { modes: ['clean'], example: undefined },
+  from: { modes: ['watch'], example: '--from start' },
+  run: { modes: ['watch', 'load'], example: '--run mx7rjnba-e09r' },
+  bus: { modes: ['watch'], example: undefined },
 };
 
 class ArgumentError extends Error {}
@@ -72,13 +80,14 @@ function parse(argv: readonly string[]): Command {
     throw new ArgumentError(`${mode} needs --nats <url>, e.g. --nats nats://127.0.0.1:4222`);
   switch (mode) {
     case 'watch':
-      return { kind: 'watch', server };
+      return watch(server, values);
     case 'load':
       return {
         kind: 'load',
         server,
         writers: count('writers', values.writers, LOAD_LIMITS.writers),
         events: count('events', values.events, LOAD_LIMITS.events),
+        run: values.run === undefined ? undefined : runId(values.run),
       };
     case 'clean':
       return {
@@ -157,6 +166,42 @@ function count(
     );
   }
   return number;
+}
+
+function watch(server: NatsServer, values: Partial<Record<OptionName, string>>): Command {
+  if (values.bus !== undefined) {
+    // The bus keeps no history and carries every run: there is nothing to start from or pick.
+    for (const name of ['from', 'run'] as const) {
+      if (values[name] !== undefined)
+        throw new ArgumentError(`--${name} reads a run's log; --bus has no log, leave one of them out`);
+    }
+    return { kind: 'watch-bus', server };
+  }
+  return {
+    kind: 'watch',
+    server,
+    from: values.from === undefined ? WATCH_FROM_DEFAULT : watchStart(values.from),
+    run: values.run === undefined ? undefined : runId(values.run),
+  };
+}
+
+function watchStart(text: string): WatchStart {
+  const start = parseWatchStart(text);
+  if (start === undefined) {
+    throw new ArgumentError(
+      `--from must be start, end or a position (a whole number from 1), not ${JSON.stringify(text)}`,
+    );
+  }
+  return start;
+}
+
+function runId(text: string): string {
+  if (!isRunId(text)) {
+    throw new ArgumentError(
+      `--run must be a run id as --nats and load print it (e.g. mx7rjnba-e09r), not ${JSON.stringify(text)}`,
+    );
+  }
+  return text;
 }
 
 function olderThan(text: string): OlderThan {

@@ -1,14 +1,9 @@
 import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import type { OlderThan } from './arguments.js';
-import {
-  countLeftovers,
-  describeLeftover,
-  type Leftover,
-  type StreamSummary,
-  selectLeftovers,
-} from './clean-plan.js';
+import { countLeftovers, describeLeftover, type Leftover, selectLeftovers } from './clean-plan.js';
 import { connectFailure, connectNats } from './connect.js';
 import { DemoError, oneLine } from './demo-error.js';
+import { listStreams } from './list-streams.js';
 import type { NatsServer } from './nats-url.js';
 
 export interface CleanOptions {
@@ -59,14 +54,6 @@ export async function runClean(options: CleanOptions): Promise<void> {
   } finally {
     await nc.close();
   }
-}
-
-async function listStreams(jsm: JetStreamManager): Promise<StreamSummary[]> {
-  const streams: StreamSummary[] = [];
-  for await (const info of jsm.streams.list()) {
-    streams.push({ name: info.config.name, created: new Date(info.created), messages: info.state.messages });
-  }
-  return streams;
 }
 
 /** Deletes the stream holding `leftover`; false when it was gone already (another clean, say). */

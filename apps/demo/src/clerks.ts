@@ -3,6 +3,7 @@ import { type Clock, exponential, saveWithRetry } from '@aether/retry';
 import { describeEvent, describeState, plural, versionRange } from './format.js';
 import { emptyOrder, type OrderEvent, type OrderLine, type OrderState, orderReducer } from './order.js';
 import type { EventFactory } from './order-events.js';
+import { shipInGiftBox } from './ship-order.js';
 
 export interface ClerksContext {
   store: EventStore;
@@ -40,7 +41,8 @@ const backoff = exponential({ initialDelayMs: 20, factor: 2 });
 /**
  * Two clerks add items to the same order at the same time. Each save goes through
  * saveWithRetry: when the other clerk got in first, the store refuses the stale version, and the
- * clerk re-reads the order and saves again.
+ * clerk re-reads the order and saves again. Then one clerk ships the order: a decision of two
+ * events, saved together with saveEvents.
  */
 export async function runClerks(context: ClerksContext): Promise<void> {
   const { store, events, print, orderId, clock } = context;
@@ -84,6 +86,7 @@ export async function runClerks(context: ClerksContext): Promise<void> {
     }
   };
   await Promise.all(clerks.map(runClerk));
+  await shipInGiftBox({ store, events, print, orderId, publish });
 
   const final = await loadState(store, orderId, orderReducer, emptyOrder);
   const versions = (await store.getEvents(orderId)).map((event) => event.version);

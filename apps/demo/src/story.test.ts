@@ -10,8 +10,9 @@ it('tells the whole order story on the in-memory store', async () => {
   let nextId = 0;
   const bus = new LocalEventBus();
   const clock = new VirtualClock({ autoAdvance: true });
+  const store = new InMemoryEventStore();
   await runOrderStory({
-    store: new InMemoryEventStore(),
+    store,
     bus,
     events: eventFactory({ newId: () => `event-${++nextId}`, now: () => new Date('2026-01-01T00:00:00Z') }),
     print: (line) => lines.push(line),
@@ -47,8 +48,15 @@ it('tells the whole order story on the in-memory store', async () => {
     'Clerk Bob: saved v4 (attempt 2)',
     'Clerk Bob: order at v4 (3 items), adding 1x TRAY as v5',
     'Clerk Bob: saved v5',
-    'Order state after both clerks: placed, customer Grace Hopper, 2x MUG, 4x SPOON, 1x TEAPOT, 1x TRAY, total 59.00; versions 1-5 with no gaps, 1 conflict resolved by retrying',
+    'Clerk Ada: order at v5, packing it in a GIFT-BOX and shipping it: one decision, two events (ItemAdded v6, OrderShipped v7)',
+    'Clerk Ada: saved v6 and v7 in one saveEvents call (atomic: both or neither)',
+    'Order state after both clerks: shipped, customer Grace Hopper, 2x MUG, 4x SPOON, 1x TEAPOT, 1x TRAY, 1x GIFT-BOX, total 62.00; versions 1-7 with no gaps, 1 conflict resolved by retrying',
   ]);
   // The one retry waited exactly what the backoff says, on the virtual clock.
   expect(clock.sleeps).toEqual([20]);
+  // The two-event decision is one append: both events at one position, the last in the log.
+  const log = await store.readAll();
+  const last = log.at(-1)?.position;
+  expect(log.filter(({ position }) => position === last).map(({ event }) => event.version)).toEqual([6, 7]);
+  expect(new Set(log.map(({ position }) => position)).size).toBe(log.length - 1);
 });

@@ -1,0 +1,112 @@
+import { type EventSubscription, findHistoryExpiredError, type Position } from '@aether/core';
+import { JetStreamEventStore } from '@aether/store-jetstream';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { connectFailure, connectNats } from './connect.js';
+import { DemoError, oneLine } from './demo-error.js';
+import { describeEvent, plural } from './format.js';
+import type { NatsServer } from './nats-url.js';
+import { onShutdownSignal } from './shutdown.js';
+import type { WatchOutput } from './watch-output.js';
+import { findRun } from './watch-run.js';
+import { afterOf, describeWatchStart, type WatchStart } from './watch-start.js';
+
+export interface LogWatchOptions {
+  server: NatsServer;
+  from: WatchStart;
+  /** The run to follow; `undefined`: the newest run on the server. */
+  run: string | undefined;
+}
+
+/**
+ * `watch --nats <url>`: follows one run's log in the store, from `--from` on. Prints each event
+ * with its position, "caught up at N" once it has read everything saved before it started, and
+ * then what is saved from then on, until SIGINT or SIGTERM; then closes the subscription (which
+ * deletes its consumer) and the connection, and returns.
+ */
+export async function runLogWatch(options: LogWatchOptions, output: WatchOutput): Promise<void> {
+  const { server, from } = options;
+  // A signal may come while the watcher is still connecting: the subscription starts closed then.
+  const stop = new AbortController();
+  const removeHandlers = onShutdownSignal(() => stop.abort());
+  const nc = await connectNats(server);
+  let store: JetStreamEventStore | undefined;
+  try {
+    const { runId, streamName } = await findRun(await manager(nc, server), server, options.run);
+    store = await openStore(nc, server, streamName);
+    output.status(
+      `Watching the log of run ${runId} (stream ${streamName}) on ${server.display}, ` +
+        `${describeWatchStart(from)}; Ctrl-C to stop`,
+    );
+    const subscription = store.subscribe({
+      after: afterOf(from),
+      signal: stop.signal,
+      // A message that is not a valid event is reported, and the watcher goes on past it.
+      onReplayError: (error) =>
+        output.status(`position ${error.sequenceNumber}: not a valid event, skipped (${oneLine(error)})`),
+    });
+    const count = await printLog(subscription, output);
+    output.status(`Stopped after ${plural(count, 'event')}`);
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    removeHandlers();
+    await store?.close();
+    await nc.close();
+  }
+}
+
+/** Prints the log as it comes, "caught up at N" at the boundary; returns how many events it printed. */
+async function printLog(subscription: EventSubscription, { print }: WatchOutput): Promise<number> {
+  let head: Position | undefined;
+  let announced = false;
+  const announce = () => {
+    if (announced || head === undefined) return;
+    announced = true;
+    print(`caught up at ${head}; live from here`);
+  };
+  void subscription.caughtUp.then(
+    (position) => {
+      head = position;
+      // caughtUp resolves as the last event up to the head is handed out, before the loop below
+      // has printed it: announce once the pending promise callbacks (that print) have run.
+      setImmediate(announce);
+    },
+    () => undefined, // ended before catching up (stopped): nothing to announce
+  );
+  let count = 0;
+  for await (const { event, position } of subscription) {
+    if (head !== undefined && position > head) announce();
+    print(`${`#${position}`.padEnd(5)} ${describeEvent(event)}`);
+    count++;
+  }
+  return count;
+}
+
+async function manager(nc: NatsConnection, server: NatsServer) {
+  try {
+    return await jetstreamManager(nc);
+  } catch (error) {
+    throw connectFailure(error, server);
+  }
+}
+
+async function openStore(nc: NatsConnection, server: NatsServer, streamName: string) {
+  try {
+    return await JetStreamEventStore.open(nc, { storeName: streamName });
+  } catch (error) {
+    throw connectFailure(error, server);
+  }
+}
+
+/** The one error a user can fix from the command line: history that expired before `--from`. */
+function explain(error: unknown): unknown {
+  const expired = findHistoryExpiredError(error);
+  if (expired === undefined) return error;
+  return new DemoError(
+    'NATS_FAILED',
+    `the events before position ${expired.firstPosition} have expired (the stream's maxAge); ` +
+      `watch --from ${expired.firstPosition} or later`,
+    { cause: error },
+  );
+}
