@@ -32,8 +32,12 @@ it('--nats tells the same story on JetStream and the NATS bus, in its own stream
     /Clerk (Ada|Bob): conflict, tried v\d but order-1002 is at v\d; re-reading in \d+ ms/,
   );
   expect(lines.at(-2)).toMatch(
-    /^Order state after both clerks: placed, customer Grace Hopper, .*total 59\.00; versions 1-5 with no gaps, [1-9]\d* conflicts? resolved by retrying$/,
+    /^Order state after both clerks: shipped, customer Grace Hopper, .*, 1x GIFT-BOX, total 62\.00; versions 1-7 with no gaps, [1-9]\d* conflicts? resolved by retrying$/,
   );
+  expect(lines.slice(-4, -2)).toEqual([
+    'Clerk Ada: order at v5, packing it in a GIFT-BOX and shipping it: one decision, two events (ItemAdded v6, OrderShipped v7)',
+    'Clerk Ada: saved v6 and v7 in one saveEvents call (atomic: both or neither)',
+  ]);
 });
 
 it('runs never collide: two at once each get their own stream', async () => {
