@@ -61,15 +61,34 @@ it('watch --from start prints every position in order, then "caught up at N", th
         expect.stringMatching(new RegExp(`^#${position} {3}ItemAdded {4}order-3001 v${index + 1} `)),
       ),
     );
+
+    // A second load on the run takes the next order, so its verification starts from version 1.
+    const second = await runDemo([
+      'load',
+      '--nats',
+      natsUrl(),
+      '--run',
+      runId,
+      '--writers',
+      '1',
+      '--events',
+      '1',
+    ]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Verified order-3002: 1 event (1 writer x 1)');
+    await watcher.waitUntil('stdout', () => lines(watcher).length >= storyLog.length + 1 + 7);
+    expect(lines(watcher).at(-1)).toBe(
+      '#17   ItemAdded    order-3002 v1 {"sku":"W1-1","quantity":1,"priceCents":100}',
+    );
   } finally {
     watcher.child.kill('SIGINT');
   }
   const { code, signal, stderr } = await watcher.result;
   expect(signal).toBeNull();
   expect(code).toBe(0);
-  expect(stderr).toMatch(/\nStopped after 17 events\n$/);
+  expect(stderr).toMatch(/\nStopped after 18 events\n$/);
   expect(await consumersOf(runId)).toBe(0);
-});
+}, 60_000); // a story, a watcher and two loads of writer processes, on a shared machine
 
 it('watch --from end prints only what is saved after it started', async () => {
   const runId = await storyRun(natsUrl());

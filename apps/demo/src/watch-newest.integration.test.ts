@@ -38,4 +38,4 @@ it('watch without --run says there is no run yet, then follows the newest run th
     watcher.child.kill('SIGINT');
   }
   expect((await watcher.result).code).toBe(0);
-});
+}, 60_000); // a server of its own, two stories and a watcher
