@@ -1,8 +1,9 @@
+import { ArgumentError } from './argument-error.js';
 import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
-import { isRunId } from './run-names.js';
-import { parseWatchStart, WATCH_FROM_DEFAULT, type WatchStart } from './watch-start.js';
+import { runIdArgument, watchCommand } from './watch-arguments.js';
+import type { WatchStart } from './watch-start.js';
 
 /** What the command line asks for. */
 export type Command =
@@ -25,7 +26,7 @@ export interface OlderThan {
 export type ParsedArguments = Command | { kind: 'error'; message: string };
 
 type Mode = 'story' | 'watch' | 'load' | 'clean';
-type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes' | 'from' | 'run' | 'bus';
+export type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes' | 'from' | 'run' | 'bus';
 
 const commands: readonly Mode[] = ['watch', 'load', 'clean'];
 
@@ -40,8 +41,6 @@ const options: Record<OptionName, { modes: readonly Mode[]; example: string | un
   run: { modes: ['watch', 'load'], example: '--run mx7rjnba-e09r' },
   bus: { modes: ['watch'], example: undefined },
 };
-
-class ArgumentError extends Error {}
 
 /**
  * Parses `aether-demo [watch | load | clean] [options]`. Options take their value as the next
@@ -80,14 +79,14 @@ function parse(argv: readonly string[]): Command {
     throw new ArgumentError(`${mode} needs --nats <url>, e.g. --nats nats://127.0.0.1:4222`);
   switch (mode) {
     case 'watch':
-      return watch(server, values);
+      return watchCommand(server, values);
     case 'load':
       return {
         kind: 'load',
         server,
         writers: count('writers', values.writers, LOAD_LIMITS.writers),
         events: count('events', values.events, LOAD_LIMITS.events),
-        run: values.run === undefined ? undefined : runId(values.run),
+        run: values.run === undefined ? undefined : runIdArgument(values.run),
       };
     case 'clean':
       return {
@@ -166,42 +165,6 @@ function count(
     );
   }
   return number;
-}
-
-function watch(server: NatsServer, values: Partial<Record<OptionName, string>>): Command {
-  if (values.bus !== undefined) {
-    // The bus keeps no history and carries every run: there is nothing to start from or pick.
-    for (const name of ['from', 'run'] as const) {
-      if (values[name] !== undefined)
-        throw new ArgumentError(`--${name} reads a run's log; --bus has no log, leave one of them out`);
-    }
-    return { kind: 'watch-bus', server };
-  }
-  return {
-    kind: 'watch',
-    server,
-    from: values.from === undefined ? WATCH_FROM_DEFAULT : watchStart(values.from),
-    run: values.run === undefined ? undefined : runId(values.run),
-  };
-}
-
-function watchStart(text: string): WatchStart {
-  const start = parseWatchStart(text);
-  if (start === undefined) {
-    throw new ArgumentError(
-      `--from must be start, end or a position (a whole number from 1), not ${JSON.stringify(text)}`,
-    );
-  }
-  return start;
-}
-
-function runId(text: string): string {
-  if (!isRunId(text)) {
-    throw new ArgumentError(
-      `--run must be a run id as --nats and load print it (e.g. mx7rjnba-e09r), not ${JSON.stringify(text)}`,
-    );
-  }
-  return text;
 }
 
 function olderThan(text: string): OlderThan {

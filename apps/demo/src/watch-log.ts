@@ -1,11 +1,12 @@
-import { type EventSubscription, findHistoryExpiredError, type Position } from '@aether/core';
+import { findHistoryExpiredError } from '@aether/core';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connectFailure, connectNats } from './connect.js';
 import { DemoError, oneLine } from './demo-error.js';
-import { describeEvent, plural } from './format.js';
+import { plural } from './format.js';
 import type { NatsServer } from './nats-url.js';
+import { printLog } from './print-log.js';
 import { onShutdownSignal } from './shutdown.js';
 import type { WatchOutput } from './watch-output.js';
 import { findRun } from './watch-run.js';
@@ -54,33 +55,6 @@ export async function runLogWatch(options: LogWatchOptions, output: WatchOutput)
     await store?.close();
     await nc.close();
   }
-}
-
-/** Prints the log as it comes, "caught up at N" at the boundary; returns how many events it printed. */
-async function printLog(subscription: EventSubscription, { print }: WatchOutput): Promise<number> {
-  let head: Position | undefined;
-  let announced = false;
-  const announce = () => {
-    if (announced || head === undefined) return;
-    announced = true;
-    print(`caught up at ${head}; live from here`);
-  };
-  void subscription.caughtUp.then(
-    (position) => {
-      head = position;
-      // caughtUp resolves as the last event up to the head is handed out, before the loop below
-      // has printed it: announce once the pending promise callbacks (that print) have run.
-      setImmediate(announce);
-    },
-    () => undefined, // ended before catching up (stopped): nothing to announce
-  );
-  let count = 0;
-  for await (const { event, position } of subscription) {
-    if (head !== undefined && position > head) announce();
-    print(`${`#${position}`.padEnd(5)} ${describeEvent(event)}`);
-    count++;
-  }
-  return count;
 }
 
 async function manager(nc: NatsConnection, server: NatsServer) {
