@@ -1,7 +1,7 @@
-import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { OlderThan } from './arguments.js';
 import { countLeftovers, describeLeftover, type Leftover, selectLeftovers } from './clean-plan.js';
-import { connectFailure, connectNats } from './connect.js';
+import { connectManager, connectNats } from './connect.js';
 import { DemoError, oneLine } from './demo-error.js';
 import { listStreams } from './list-streams.js';
 import type { NatsServer } from './nats-url.js';
@@ -23,12 +23,7 @@ export async function runClean(options: CleanOptions): Promise<void> {
   const { server, olderThan, confirmed, print } = options;
   const nc = await connectNats(server);
   try {
-    let jsm: JetStreamManager;
-    try {
-      jsm = await jetstreamManager(nc);
-    } catch (error) {
-      throw connectFailure(error, server);
-    }
+    const jsm = await connectManager(nc, server);
     const leftovers = selectLeftovers(await listStreams(jsm), olderThan, new Date());
     const which = olderThan === undefined ? '' : ` older than ${olderThan.text}`;
     if (leftovers.length === 0) {

@@ -1,13 +1,12 @@
-import { findHistoryExpiredError } from '@aether/core';
 import { JetStreamEventStore } from '@aether/store-jetstream';
-import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectFailure, connectNats } from './connect.js';
-import { DemoError, oneLine } from './demo-error.js';
+import { connectFailure, connectManager, connectNats } from './connect.js';
+import { oneLine } from './demo-error.js';
 import { plural } from './format.js';
 import type { NatsServer } from './nats-url.js';
 import { printLog } from './print-log.js';
 import { onShutdownSignal } from './shutdown.js';
+import { explainWatchFailure } from './watch-failure.js';
 import type { WatchOutput } from './watch-output.js';
 import { findRun } from './watch-run.js';
 import { afterOf, describeWatchStart, type WatchStart } from './watch-start.js';
@@ -33,7 +32,7 @@ export async function runLogWatch(options: LogWatchOptions, output: WatchOutput)
   const nc = await connectNats(server);
   let store: JetStreamEventStore | undefined;
   try {
-    const { runId, streamName } = await findRun(await manager(nc, server), server, options.run);
+    const { runId, streamName } = await findRun(await connectManager(nc, server), server, options.run);
     store = await openStore(nc, server, streamName);
     output.status(
       `Watching the log of run ${runId} (stream ${streamName}) on ${server.display}, ` +
@@ -49,19 +48,11 @@ export async function runLogWatch(options: LogWatchOptions, output: WatchOutput)
     const count = await printLog(subscription, output);
     output.status(`Stopped after ${plural(count, 'event')}`);
   } catch (error) {
-    throw explain(error);
+    throw explainWatchFailure(error);
   } finally {
     removeHandlers();
     await store?.close();
     await nc.close();
-  }
-}
-
-async function manager(nc: NatsConnection, server: NatsServer) {
-  try {
-    return await jetstreamManager(nc);
-  } catch (error) {
-    throw connectFailure(error, server);
   }
 }
 
@@ -71,16 +62,4 @@ async function openStore(nc: NatsConnection, server: NatsServer, streamName: str
   } catch (error) {
     throw connectFailure(error, server);
   }
-}
-
-/** The one error a user can fix from the command line: history that expired before `--from`. */
-function explain(error: unknown): unknown {
-  const expired = findHistoryExpiredError(error);
-  if (expired === undefined) return error;
-  return new DemoError(
-    'NATS_FAILED',
-    `the events before position ${expired.firstPosition} have expired (the stream's maxAge); ` +
-      `watch --from ${expired.firstPosition} or later`,
-    { cause: error },
-  );
 }

@@ -1,6 +1,6 @@
-import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { StreamSummary } from './clean-plan.js';
-import { connectFailure, connectNats } from './connect.js';
+import { connectManager, connectNats } from './connect.js';
 import { DemoError } from './demo-error.js';
 import { listStreams } from './list-streams.js';
 import type { NatsServer } from './nats-url.js';
@@ -58,13 +58,7 @@ export async function findRun(
 export async function checkRunExists(server: NatsServer, runId: string): Promise<void> {
   const nc = await connectNats(server);
   try {
-    let jsm: JetStreamManager;
-    try {
-      jsm = await jetstreamManager(nc);
-    } catch (error) {
-      throw connectFailure(error, server);
-    }
-    await findRun(jsm, server, runId);
+    await findRun(await connectManager(nc, server), server, runId);
   } finally {
     await nc.close();
   }
