@@ -21,8 +21,9 @@ export class When<E extends AnyEvent> implements SpecWhen<E> {
       );
       // `await spec.when(command)` calls then(resolve, reject) and waits for one of them: reject.
       const reject = awaited[0];
-      if (typeof reject === 'function') reject(failure);
-      throw failure;
+      if (typeof reject !== 'function') throw failure;
+      reject(failure);
+      return;
     }
     expectEvents(await this.#run(), expected);
   }
