@@ -5,6 +5,7 @@ import { DeciderThrew, guarded, guardedAsync } from './decider-threw.js';
 import { type HandleCommandOptions, type ResolvedHandleOptions, resolveHandleOptions } from './options.js';
 import { snapshotIfDue } from './snapshot-policy.js';
 import { stampEvents } from './stamp-events.js';
+import { UnconfirmedBatches } from './unconfirmed-batches.js';
 
 /** What `handleCommand` did. */
 export interface CommandResult<State, E extends AnyEvent> {
@@ -41,28 +42,40 @@ export async function handleCommand<State, Command, E extends AnyEvent>(
   const resolved = resolveHandleOptions(options);
   const evolve = guarded(decider.evolve);
   const retryOn = resolved.retry.retryOn ?? isVersionConflict;
+  const unconfirmed = new UnconfirmedBatches<State>();
+  const context = { store, actorId, command, decider, evolve, options: resolved, unconfirmed };
   try {
-    return await retry(
-      ({ attempt }) => attemptOnce(store, actorId, command, decider, evolve, resolved, attempt),
-      {
-        ...resolved.retry,
-        retryOn: (error, attempt) => !(error instanceof DeciderThrew) && retryOn(error, attempt),
-      },
-    );
+    return await retry(({ attempt }) => attemptOnce(context, attempt), {
+      ...resolved.retry,
+      retryOn: (error, attempt) => !(error instanceof DeciderThrew) && retryOn(error, attempt),
+    });
   } catch (error) {
     throw error instanceof DeciderThrew ? error.error : error;
   }
 }
 
+interface CommandContext<State, Command, E extends AnyEvent> {
+  store: EventStore;
+  actorId: string;
+  command: Command;
+  decider: Decider<State, Command, E>;
+  evolve: (state: State, event: E) => State;
+  options: ResolvedHandleOptions;
+  unconfirmed: UnconfirmedBatches<State>;
+}
+
 async function attemptOnce<State, Command, E extends AnyEvent>(
-  store: EventStore,
-  actorId: string,
-  command: Command,
-  decider: Decider<State, Command, E>,
-  evolve: (state: State, event: E) => State,
-  options: ResolvedHandleOptions,
+  context: CommandContext<State, Command, E>,
   attempt: number,
 ): Promise<CommandResult<State, E>> {
+  const { store, actorId, command, decider, evolve, options } = context;
+  // An earlier attempt's save failed but may have stored its batch (a lost acknowledgement).
+  const stored = await context.unconfirmed.findStored(store, actorId);
+  if (stored !== undefined) {
+    // The store gives back the events this command decided: events of the decider's union.
+    const events = stored.events as unknown as E[];
+    return finish(context, stored.before, events, undefined, attempt);
+  }
   const initial = guarded(decider.initialState)();
   const loaded = await loadState(store, actorId, evolve, initial);
   const decision = await guardedAsync(decider.decide, command, loaded.state);
@@ -70,13 +83,23 @@ async function attemptOnce<State, Command, E extends AnyEvent>(
   // The decider built these from its own event union; the envelope adds no type information.
   const events = stampEvents(decision, envelope) as E[];
   if (events.length === 0) return { state: loaded.state, version: loaded.version, events, attempts: attempt };
-  await store.saveEvents(events);
-  let state = loaded.state;
+  await context.unconfirmed.save(store, events, loaded.state);
+  return finish(context, loaded.state, events, loaded.snapshotVersion, attempt);
+}
+
+/** The result once `events` are stored: the state after them, and a snapshot if one is due. */
+async function finish<State, Command, E extends AnyEvent>(
+  { store, actorId, evolve, options }: CommandContext<State, Command, E>,
+  before: State,
+  events: E[],
+  loadedFrom: number | undefined,
+  attempts: number,
+): Promise<CommandResult<State, E>> {
+  let state = before;
   for (const event of events) state = evolve(state, event);
-  const version = loaded.version + events.length;
-  const saved = { actorId, state, version, loadedFrom: loaded.snapshotVersion };
-  const snapshotVersion = await snapshotIfDue(store, saved, options);
-  const result: CommandResult<State, E> = { state, version, events, attempts: attempt };
+  const version = (events.at(-1) as E).version;
+  const snapshotVersion = await snapshotIfDue(store, { actorId, state, version, loadedFrom }, options);
+  const result: CommandResult<State, E> = { state, version, events, attempts };
   if (snapshotVersion !== undefined) result.snapshotVersion = snapshotVersion;
   return result;
 }
