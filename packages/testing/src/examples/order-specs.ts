@@ -1,6 +1,7 @@
 // README:start
-import { DeciderSpec } from '@aether/testing';
+
 import { it } from 'vitest';
+import { DeciderSpec } from '../index.js';
 import { OrderClosedError, orderDecider } from './order-decider.js';
 
 /** The order's rules, one line each; `options.store` runs them on a real store. */

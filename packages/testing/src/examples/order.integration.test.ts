@@ -5,6 +5,7 @@ import { describe } from 'vitest';
 import { dropStreams } from '../test-support/drop-streams.js';
 import { orderSpecs } from './order-specs.js';
 
+// README:start
 // The same spec file as order.test.ts, on a real nats-server: a stream of its own for each spec,
 // deleted after it.
 describe('the order, through handleCommand on JetStream', () =>
@@ -19,3 +20,4 @@ describe('the order, through handleCommand on JetStream', () =>
       },
     },
   }));
+// README:end
