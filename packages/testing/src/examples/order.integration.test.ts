@@ -13,10 +13,9 @@ describe('the order, through handleCommand on JetStream', () =>
     store: {
       open: () =>
         JetStreamEventStore.connect({ servers: natsUrl(), storeName: `t-spec-${randomUUID().slice(0, 8)}` }),
-      dispose: async (store) => {
-        const jetstream = store as JetStreamEventStore;
-        await jetstream.close();
-        await dropStreams(natsUrl(), [jetstream.stream, `KV_${jetstream.stream}-snapshots`]);
+      dispose: async (store: JetStreamEventStore) => {
+        await store.close();
+        await dropStreams(natsUrl(), [store.stream, `KV_${store.stream}-snapshots`]);
       },
     },
   }));

@@ -168,7 +168,7 @@ describe('DeciderSpec with a store', () => {
           stores.push(store);
           return store;
         },
-        dispose: (store) => void disposed.push(store as InMemoryEventStore),
+        dispose: (store: InMemoryEventStore) => void disposed.push(store),
       },
     });
     await onStore.given([placed]).when({ type: 'AddItem', sku: 'TEA', quantity: 2 }).then([tea]);
@@ -179,6 +179,15 @@ describe('DeciderSpec with a store', () => {
       ['OrderPlaced', 1],
       ['ItemAdded', 2],
     ]);
+  });
+
+  it('gives every run an actor of its own, so specs may share one store', async () => {
+    const shared = new InMemoryEventStore();
+    const onShared = DeciderSpec.for(orderDecider, { store: { open: () => shared } });
+    await onShared.when({ type: 'PlaceOrder', customer: 'Ada' }).then([placed]);
+    await onShared.when({ type: 'PlaceOrder', customer: 'Ada' }).then([placed]);
+    const actors = (await shared.readAll()).map(({ event }) => event.actorId);
+    expect(new Set(actors).size).toBe(2);
   });
 
   it('reports a malformed decision as the ValidationError handleCommand throws', async () => {

@@ -69,17 +69,18 @@ export class DeciderSpec<State, Command, E extends AnyEvent> implements SpecGive
   }
 
   #run(given: Decision<E>, command: Command): Promise<Outcome> {
-    const events = this.#envelopes(given);
+    const now = this.#options.now?.() ?? Date.now();
+    // An actor of its own for every run, so that specs may share a store.
+    const actorId = `spec-${uuidV7(now)}`;
+    const events = this.#envelopes(given, actorId, now);
     const { store } = this.#options;
     return store === undefined
       ? runWithoutStore(this.#decider, events, command)
-      : runWithStore(this.#decider, events, command, store);
+      : runWithStore(this.#decider, events, command, store, actorId);
   }
 
-  /** The given events as stored events: one new actor, versions from 1, one timestamp. */
-  #envelopes(given: Decision<E>): E[] {
-    const now = this.#options.now?.() ?? Date.now();
-    const actorId = `spec-${uuidV7(now)}`;
+  /** The given events as stored events: the spec's actor, versions from 1, one timestamp. */
+  #envelopes(given: Decision<E>, actorId: string, now: number): E[] {
     // Each entry is a member of E without its envelope: adding the envelope gives that member back.
     return given.map(
       (event, index) =>

@@ -14,10 +14,10 @@ export async function runWithStore<State, Command, E extends AnyEvent>(
   given: readonly E[],
   command: Command,
   specStore: SpecStore,
+  actorId: string,
 ): Promise<Outcome> {
   const store = await specStore.open();
   try {
-    const actorId = given[0]?.actorId ?? 'spec';
     if (given.length > 0) await store.saveEvents(given);
     let events: E[];
     try {

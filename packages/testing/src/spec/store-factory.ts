@@ -5,7 +5,7 @@ import type { EventStore } from '@aether/core';
  * every spec uses an actor of its own), and what to do with it afterwards.
  */
 export interface SpecStore<S extends EventStore = EventStore> {
-  open: () => S | Promise<S>;
+  open(): S | Promise<S>;
   /** Called after each spec, passed or failed, with the store `open` gave. */
-  dispose?: (store: S) => unknown;
+  dispose?(store: S): unknown;
 }
