@@ -20,6 +20,19 @@ export function guarded<Args extends unknown[], Result>(
   };
 }
 
+/** `evolve`, guarded: two fixed arguments, no rest parameters, as it runs once per event of every load. */
+export function guardedEvolve<State, E>(
+  evolve: (state: State, event: E) => State,
+): (state: State, event: E) => State {
+  return (state, event) => {
+    try {
+      return evolve(state, event);
+    } catch (error) {
+      throw new DeciderThrew(error);
+    }
+  };
+}
+
 /** Calls an async-or-sync `fn`, wrapping a throw or a rejection in `DeciderThrew`. */
 export async function guardedAsync<Args extends unknown[], Result>(
   fn: (...args: Args) => Result | Promise<Result>,

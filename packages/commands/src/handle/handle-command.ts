@@ -1,7 +1,7 @@
 import { type AnyEvent, type EventStore, isVersionConflict, loadState } from '@aether/core';
 import { retry } from '@aether/retry';
 import type { Decider } from '../decider/decider.js';
-import { DeciderThrew, guarded, guardedAsync } from './decider-threw.js';
+import { DeciderThrew, guarded, guardedAsync, guardedEvolve } from './decider-threw.js';
 import { type HandleCommandOptions, type ResolvedHandleOptions, resolveHandleOptions } from './options.js';
 import { snapshotIfDue } from './snapshot-policy.js';
 import { stampEvents } from './stamp-events.js';
@@ -40,7 +40,7 @@ export async function handleCommand<State, Command, E extends AnyEvent>(
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<State, E>> {
   const resolved = resolveHandleOptions(options);
-  const evolve = guarded(decider.evolve);
+  const evolve = guardedEvolve(decider.evolve);
   const retryOn = resolved.retry.retryOn ?? isVersionConflict;
   const unconfirmed = new UnconfirmedBatches<State>();
   const context = { store, actorId, command, decider, evolve, options: resolved, unconfirmed };
