@@ -113,4 +113,20 @@ describe('handleCommand on JetStream', () => {
       await store.close();
     }
   });
+
+  it('refuses a decision the store cannot keep with a ValidationError, storing nothing', async () => {
+    const { store } = await openStore('invalid');
+    try {
+      const actorId = `order-${randomUUID()}`;
+      const broken = {
+        ...orderDecider,
+        decide: () => [{ eventType: 'OrderPlaced', data: { at: new Date() } }],
+      };
+      const attempt = handleCommand(store, actorId, { type: 'PlaceOrder', customer: 'Ada' }, broken as never);
+      await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'events[0].data.at' });
+      expect(await store.getLatestVersion(actorId)).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
 });
