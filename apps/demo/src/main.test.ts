@@ -9,9 +9,14 @@ describe('aether-demo', () => {
     expect(stdout).toContain('Stale write rejected: VersionConflictError actorId=order-1001');
     expect(stdout).toContain('Order state after replaying 2 events: placed');
     expect(stdout).toContain('Subscriber received 4 events');
-    expect(stdout).toContain('Clerk Bob: conflict, tried v2 but order-1002 is at v2; re-reading in 20 ms');
-    expect(stdout).toContain('Clerk Ada: saved v6 and v7 in one saveEvents call (atomic: both or neither)');
-    expect(stdout).toContain('versions 1-7 with no gaps, 1 conflict resolved by retrying');
+    expect(stdout).toContain(
+      'Clerk Bob: conflict, tried v2 but order-1002 is at v2; deciding again in 20 ms',
+    );
+    expect(stdout).toContain(
+      'Clerk Ada: saved ItemAdded v6 and OrderShipped v7 in one saveEvents call (atomic: both or neither)',
+    );
+    expect(stdout).toContain('Clerk Bob: refused with OrderNotOpenError (never retried, nothing stored)');
+    expect(stdout).toContain('versions 1-7 with no gaps, 1 conflict resolved by deciding again');
   });
 
   it('prints help documenting every mode', async () => {

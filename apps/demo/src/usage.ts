@@ -11,9 +11,11 @@ Modes:
   (none)   The order story on the in-memory store: places an order, adds items, shows a stale
            write rejected with its VersionConflictError, replays the state, snapshots it, and
            shows a bus subscriber receiving every event. Then two clerks update another order at
-           the same time; their conflicts are resolved by saveWithRetry (@aether/retry), and the
-           retries are shown; then one ships it in a decision of two events, saved by one
-           saveEvents call (all or nothing). Needs no server.
+           the same time, each command through handleCommand (@aether/commands) and the order's
+           decider: a conflict makes it load the order and decide again, and the retries are
+           shown; then one packs and ships it, a decision of two events stored by one saveEvents
+           call (all or nothing), and the decider refuses an item that comes too late. Needs no
+           server.
   --nats   The same story on NATS: JetStreamEventStore and NatsEventBus. Each run gets a run id
            and its own stream, aether-demo-<run id> (snapshots in the KV bucket
            aether-demo-<run id>-snapshots), so runs never collide. Events are kept as the store's
