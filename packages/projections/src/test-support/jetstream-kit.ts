@@ -5,10 +5,10 @@ import { jetstreamManager } from '@nats-io/jetstream';
 
 type Connection = Parameters<typeof JetStreamEventStore.open>[0];
 
-/** Opens a store with a name no other test uses; after the file's tests it is closed and its streams deleted. */
+/** Opens a store (by default with a name no other test uses); after the file's tests it is closed and its streams deleted. */
 export async function testStore(
   nc: Connection,
-  options: { replicas?: number; timeout?: number } = {},
+  options: { storeName?: string; replicas?: number; timeout?: number } = {},
 ): Promise<JetStreamEventStore> {
   const store = await JetStreamEventStore.open(nc, { storeName: uniqueTestName('projection'), ...options });
   cleanup(async () => {
