@@ -83,6 +83,7 @@ export class ProjectionRunner {
   #lease: Lease | undefined;
   #subscription: EventSubscription | undefined;
   #checkingRest = false;
+  #positionRead = false;
 
   constructor(store: EventLog, settings: RunnerSettings<unknown>) {
     this.#store = store;
@@ -247,6 +248,7 @@ export class ProjectionRunner {
   async #follow(lease: Lease): Promise<Outcome> {
     const { checkpoints, projection, batchSize, leaseTtlMs, clock } = this.#settings;
     this.#position = await checkpoints.position(projection.name);
+    this.#positionRead = true;
     this.#liveAt = undefined;
     if (this.#state !== 'live') this.#state = 'catching-up';
     this.#reached(this.#position);
@@ -348,8 +350,10 @@ export class ProjectionRunner {
     }
   }
 
-  // The committed position moved (or was read): wake the waiters it satisfies.
+  // The committed position moved (or was read): wake the waiters it satisfies. Not before the
+  // position was read from the checkpoint store: a runner that cannot start has caught up nothing.
   #reached(position: Position): void {
+    if (!this.#positionRead) return;
     if (this.#state === 'catching-up' && this.#liveAt !== undefined && position >= this.#liveAt) {
       this.#state = 'live';
     }
@@ -373,7 +377,7 @@ export class ProjectionRunner {
           allowExpiredHistory: this.#settings.allowExpiredHistory,
         });
         const upTo = next === undefined ? head : next.position - 1;
-        if (this.#position === from) this.#waiters.reached(upTo, from);
+        if (this.#position === from && this.#positionRead) this.#waiters.reached(upTo, from);
       } catch {
         // The log unreachable: the waits end by their timeouts.
       } finally {

@@ -250,6 +250,22 @@ describe('stop() and a failing log', () => {
     expect(log.closed).toBe(2);
   });
 
+  it('fails at start with the error of a checkpoint store it cannot reach, and the waits reject with it at once', async () => {
+    const store = new InMemoryEventStore();
+    const inner = memoryCheckpoints();
+    const unreachable: CheckpointStore<undefined> = {
+      ...inner,
+      acquire: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      },
+    };
+    const runner = runProjection(store, recording().projection, { checkpoints: unreachable });
+    await expect(runner.whenCaughtUp()).rejects.toThrow('connect ECONNREFUSED 127.0.0.1:5432');
+    expect(runner.status()).toMatchObject({ state: 'failed', error: 'connect ECONNREFUSED 127.0.0.1:5432' });
+    await expect(runner.whenProcessed(1)).rejects.toThrow('ECONNREFUSED');
+    await runner.stop();
+  });
+
   it('fails (state failed, the error kept) on a log error that is not retryable, rather than skip anything', async () => {
     const inner = new InMemoryEventStore();
     await fill(inner, 'a', 10);
