@@ -4,9 +4,11 @@ import type { Clock } from '@aether/retry';
 import type { CheckpointStore, Lease } from '../checkpoints/checkpoint-store.js';
 import { findProjectionError, ProjectionError } from '../errors/projection-error.js';
 import type { Projection } from '../projection.js';
+import { acquireLease } from './acquire-lease.js';
 import { applyBatch, type PoisonPolicy } from './apply-batch.js';
 import { BatchReader } from './batches.js';
 import { keepLease } from './lease-keeper.js';
+import { nothingLeftUpTo, watchHead } from './log-head.js';
 import { ProgressWaiters } from './progress-waiters.js';
 import { checkedPosition, waitTimeout } from './wait-options.js';
 
@@ -52,9 +54,6 @@ export interface RunnerSettings<Tx> {
   clock: Clock;
   allowExpiredHistory: boolean;
 }
-
-/** How often a runner looks at the log's head, for its lag. */
-const headEveryMs = 1_000;
 
 type Outcome = 'stopped' | 'lost' | 'resubscribe';
 
@@ -223,25 +222,20 @@ export class ProjectionRunner {
   // The lease, once this worker can have it; `undefined` when stopped first.
   async #acquire(): Promise<Lease | undefined> {
     const { checkpoints, projection, holder, leaseTtlMs, clock } = this.#settings;
-    const signal = this.#stop.signal;
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        const lease = await checkpoints.acquire(projection.name, holder, leaseTtlMs);
-        if (lease !== undefined) {
-          this.#lease = lease;
-          return lease;
-        }
+    const lease = await acquireLease({
+      checkpoints,
+      projection: projection.name,
+      holder,
+      ttlMs: leaseTtlMs,
+      clock,
+      signal: this.#stop.signal,
+      failFast: () => this.#state === 'starting',
+      onStandby: () => {
         this.#state = 'standby';
-        failures = 0;
-      } catch (error) {
-        // An unreachable database or server at the very start is a clear failure, not a wait.
-        if (this.#state === 'starting' || !isRetryable(error)) throw error;
-        failures++;
-      }
-      await clock.sleep(Math.min(leaseTtlMs / 3, 250 * 2 ** failures), signal).catch(() => undefined);
-    }
-    return undefined;
+      },
+    });
+    this.#lease = lease;
+    return lease;
   }
 
   // Follows the log under `lease` until stopped, the lease is lost or the log fails retryably.
@@ -278,7 +272,9 @@ export class ProjectionRunner {
       },
       onLost: () => void subscription.close(),
     });
-    this.#watchHead(kept.signal);
+    watchHead(this.#store, clock, kept.signal, (head) => {
+      this.#head = Math.max(this.#head, head);
+    });
     const types = projection.eventTypes;
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     const matches = (recorded: RecordedEvent) => wanted === undefined || wanted.has(recorded.event.eventType);
@@ -360,42 +356,22 @@ export class ProjectionRunner {
     this.#waiters.reached(position, position);
   }
 
-  // A replicated JetStream stream can hold a message that is no event (a save that lost a race):
-  // a head at such a position is never delivered, so a waiter for it would wait in vain. When
-  // idle, the runner asks the log whether anything is left after its position: nothing up to the
-  // head means every wait up to the head is over.
+  // When idle, the runner asks the log whether any event is left after its position (see
+  // nothingLeftUpTo): a head that holds no event would otherwise keep a waiter waiting in vain.
   #checkNothingLeft(): void {
     if (this.#checkingRest || !this.#waiters.waitingPast(this.#position)) return;
     this.#checkingRest = true;
     const from = this.#position;
-    void (async () => {
-      try {
-        const head = await this.#store.headPosition();
-        const [next] = await this.#store.readAll({
-          after: from,
-          limit: 1,
-          allowExpiredHistory: this.#settings.allowExpiredHistory,
-        });
-        const upTo = next === undefined ? head : next.position - 1;
-        if (this.#position === from && this.#positionRead) this.#waiters.reached(upTo, from);
-      } catch {
-        // The log unreachable: the waits end by their timeouts.
-      } finally {
+    nothingLeftUpTo(this.#store, from, this.#settings.allowExpiredHistory).then(
+      (upTo) => {
         this.#checkingRest = false;
-      }
-    })();
-  }
-
-  // Looks at the log's head every second while following it, for the lag in `status()`.
-  #watchHead(signal: AbortSignal): void {
-    const { clock } = this.#settings;
-    void (async () => {
-      while (!signal.aborted) {
-        const head = await this.#store.headPosition().catch(() => undefined);
-        if (head !== undefined) this.#head = Math.max(this.#head, head);
-        await clock.sleep(headEveryMs, signal).catch(() => undefined);
-      }
-    })();
+        if (this.#position === from && this.#positionRead) this.#waiters.reached(upTo, from);
+      },
+      // The log unreachable: the waits end by their timeouts.
+      () => {
+        this.#checkingRest = false;
+      },
+    );
   }
 
   // Why no wait can succeed any more: the runner's failure, or STOPPED; undefined while it runs.
