@@ -18,7 +18,10 @@ export function checkChain(eventType: string, chain: unknown): readonly UpcastSt
       throw invalid(eventType, wrongVersion(steps as UpcastStep[], index, expected));
     }
     if (typeof step?.up !== 'function') {
-      throw invalid(eventType, `the step to version ${expected} must be a function, got ${kindOf(step?.up)}`);
+      throw invalid(
+        eventType,
+        `has a step to version ${expected} that is not a function (got ${kindOf(step?.up)})`,
+      );
     }
   });
   return steps;
@@ -42,7 +45,7 @@ function wrongVersion(steps: readonly UpcastStep[], index: number, expected: num
 function invalid(eventType: string, problem: string): UpcastingError {
   return new UpcastingError('CHAIN_INVALID', {
     eventType,
-    message: `the upcasters of ${JSON.stringify(eventType)} ${problem}; nothing was registered`,
+    message: `the upcaster chain of ${JSON.stringify(eventType)} ${problem}; nothing was registered`,
   });
 }
 

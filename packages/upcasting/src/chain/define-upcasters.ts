@@ -40,7 +40,7 @@ export function defineUpcasters<E extends AnyEvent = AnyEvent>(chains: UpcasterC
   if (typeof chains !== 'object' || chains === null || Array.isArray(chains)) {
     throw new UpcastingError('CHAIN_INVALID', {
       eventType: '',
-      message: `defineUpcasters takes an object of chains by event type, got ${chains === null ? 'null' : typeof chains}`,
+      message: `defineUpcasters takes an object of chains by event type, got ${chains === null ? 'null' : Array.isArray(chains) ? 'an array' : typeof chains}`,
     });
   }
   const checked = new Map<string, CheckedChain>();
