@@ -28,10 +28,9 @@ export const inferred = defineUpcasters<OrderEvent>({
 export const misaligned = upcast<PlacedV1>().to(2, toV3);
 
 // A step whose input is typed by hand, wrongly, does not compile either.
+const atV2 = upcast<PlacedV1>().to(2, toV2);
 // @ts-expect-error the step to 3 gets PlacedV2, which has no `name`
-export const wrongInput = upcast<PlacedV1>()
-  .to(2, toV2)
-  .to(3, (v2: { name: string }) => v2);
+export const wrongInput = atV2.to(3, (v2: { name: string }) => v2);
 
 // A gap in the versions does not compile: after 1 comes 2.
 // @ts-expect-error version 3 right after version 1
