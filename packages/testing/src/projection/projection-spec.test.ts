@@ -132,6 +132,27 @@ describe('ProjectionSpec', () => {
     ]);
   });
 
+  it('still shows the diff when delivering once throws', async () => {
+    let runs = 0;
+    const spec = ProjectionSpec.for(() => {
+      const broken = ++runs > 1; // the once run, after the failed twice run
+      return {
+        projection: {
+          name: 'flaky',
+          async apply() {
+            if (broken) throw new Error('database gone');
+          },
+        },
+        read: () => 'wrong',
+      };
+    });
+    const failure = await failureOf(spec.given(history).whenDeliveredTwice().then('right'));
+    expect(failure.message).toContain('  - "right"\n  + "wrong"');
+    expect(failure.message).toMatch(
+      /\nDelivered once, it fails too: projection "flaky" threw applying positions 1 to 5: Error: database gone$/,
+    );
+  });
+
   it('hands out the batches of each delivery in the order a runner would', async () => {
     const runs: number[][][] = [];
     const spec = ProjectionSpec.for(
