@@ -14,7 +14,7 @@ const ACTORS = ['account-1', 'account-2', 'account-3', 'account-4'];
 it(`misses no event across ${KILLS} SIGKILLs of the worker, half of them right after an apply, and the idempotent read model equals the oracle`, async () => {
   const run = await scenario('kills', { leaseTtlMs: LEASE_TTL_MS, batchSize: 50, applyMs: 0 });
   // They write until stopped (at most 20,000 each), so every worker meets new events.
-    const writers = await run.writers(3, ACTORS, 20_000);
+  const writers = await run.writers(3, ACTORS, 20_000);
   let killedAfterApply = 0;
   for (let kill = 0; kill < KILLS; kill++) {
     const worker = run.worker(`worker-${kill}`);
