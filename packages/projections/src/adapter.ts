@@ -1,6 +1,3 @@
-/**
- * `@aether/projections/adapter`: the toolkit for people writing checkpoint stores (ours, and third
- * parties'), so that every store refuses a lost lease or a moved position with the same error and
- * message. Applications need only `@aether/projections`.
- */
+// The toolkit of checkpoint-store authors (`@aether/projections/adapter`): the errors the
+// `CheckpointStore` contract requires, made the same way by every store.
 export { checkpointConflict, leaseLost } from './errors/projection-error.js';
