@@ -3,7 +3,8 @@ import pg from 'pg';
 import { afterAll } from 'vitest';
 
 /** The test database: DATABASE_URL when set, else the PostgreSQL these machines run. */
-export const databaseUrl = (): string => process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const databaseUrl = (): string =>
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A schema name no other test file or run uses. */
 export const uniqueSchema = (label: string): string =>
