@@ -29,10 +29,7 @@ export async function fencedTransaction<T>(
   doing: string,
   work: (fenced: Fenced) => Promise<T>,
 ): Promise<T> {
-  const client = await db.connect(doing);
-  let broken: Error | undefined;
-  try {
-    await db.run(client, doing, 'BEGIN');
+  return db.transaction(doing, async (client) => {
     // A worker frozen (or cut off) in the middle of a commit holds the row; PostgreSQL ends such a
     // transaction after this long, so the lease can be taken over.
     await db.run(client, doing, "SELECT set_config('idle_in_transaction_session_timeout', $1, true)", [
@@ -53,18 +50,6 @@ export async function fencedTransaction<T>(
     ) {
       throw leaseLost(lease.projection, lease.holder, lease.fencingToken);
     }
-    const result = await work({ client, position: Number(row.position) });
-    await db.run(client, doing, 'COMMIT');
-    return result;
-  } catch (error) {
-    try {
-      await client.query('ROLLBACK');
-    } catch (rollbackFailed) {
-      // The connection is gone (the server ended it, or the network did): never reuse it.
-      broken = rollbackFailed instanceof Error ? rollbackFailed : new Error(String(rollbackFailed));
-    }
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+    return work({ client, position: Number(row.position) });
+  });
 }

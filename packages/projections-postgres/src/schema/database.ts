@@ -16,8 +16,12 @@ export interface Database {
     sql: string,
     params?: readonly unknown[],
   ): Promise<R[]>;
-  /** A client of the pool, for a transaction; a failure to connect becomes a `PostgresCheckpointError`. */
-  connect(doing: string): Promise<PoolClient>;
+  /**
+   * Runs `work` in a transaction on a client of the pool: COMMIT when it resolves, ROLLBACK when
+   * it throws (and the error goes on). A client whose connection broke is thrown away, not
+   * returned to the pool.
+   */
+  transaction<T>(doing: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
 }
 
 export function database(pool: Pool, tables: Tables): Database {
@@ -36,11 +40,34 @@ export function database(pool: Pool, tables: Tables): Database {
         throw databaseFailure(error, pool, doing);
       }
     },
-    async connect(doing) {
+    async transaction(doing, work) {
+      let client: PoolClient;
       try {
-        return await pool.connect();
+        client = await pool.connect();
       } catch (error) {
         throw databaseFailure(error, pool, doing);
+      }
+      // A checked-out client whose connection the server ends (say, after
+      // idle_in_transaction_session_timeout) emits 'error'; unheard, that would crash the process.
+      // The statement in flight fails as well, which is how the transaction learns of it.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
+      try {
+        await this.run(client, doing, 'BEGIN');
+        const result = await work(client);
+        await this.run(client, doing, 'COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
+          broken ??= rollbackFailed instanceof Error ? rollbackFailed : new Error(String(rollbackFailed));
+        });
+        throw error;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
       }
     },
   };

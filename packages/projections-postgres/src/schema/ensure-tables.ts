@@ -22,10 +22,7 @@ export async function ensureTables(db: Database): Promise<void> {
     return row?.found === true;
   };
   if (await exists(db.pool)) return;
-  const client = await db.connect(doing);
-  let broken: unknown;
-  try {
-    await db.run(client, doing, 'BEGIN');
+  await db.transaction(doing, async (client) => {
     await db.run(client, doing, 'SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
     if (!(await exists(client))) {
       const [found] = await db.run<{ found: boolean }>(
@@ -61,12 +58,5 @@ export async function ensureTables(db: Database): Promise<void> {
         )`,
       );
     }
-    await db.run(client, doing, 'COMMIT');
-  } catch (error) {
-    broken = error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(broken instanceof Error ? broken : undefined);
-  }
+  });
 }
