@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { RecordedEvent } from '@aether/core';
 import { cleanup, testConnection, uniqueTestName } from '@aether/nats-harness/test-connection';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { expect, it } from 'vitest';
+import { amountTotalsOracle, createAmountTotals, readAmountTotals } from './test-support/amount-totals.js';
 import { databaseUrl, testDatabase } from './test-support/database.js';
 import type { ProjectionWorkerTask } from './test-support/processes/projection-worker.js';
 import {
@@ -17,30 +17,6 @@ const EVENTS = 20_000;
 const KILLS = 20;
 const WRITERS = 3;
 const ACTORS = 12;
-
-interface Total {
-  events: number;
-  amount: number;
-  lastVersion: number;
-}
-
-// What the read model must be: every event in the log counted once, computed from readAll.
-async function oracle(store: JetStreamEventStore): Promise<Map<string, Total>> {
-  const totals = new Map<string, Total>();
-  let after = 0;
-  for (;;) {
-    const page: RecordedEvent[] = await store.readAll({ after, limit: 1_000 });
-    if (page.length === 0) return totals;
-    for (const { event } of page) {
-      const total = totals.get(event.actorId) ?? { events: 0, amount: 0, lastVersion: 0 };
-      total.events++;
-      total.amount += (event.data as { amount: number }).amount;
-      total.lastVersion = Math.max(total.lastVersion, event.version);
-      totals.set(event.actorId, total);
-    }
-    after = (page[page.length - 1] as RecordedEvent).position;
-  }
-}
 
 const { pool, schema } = testDatabase('kills');
 
@@ -55,10 +31,7 @@ it(`applies ${EVENTS} events exactly once while the worker is SIGKILLed ${KILLS}
     await store.close();
     await (await jetstreamManager(nc)).streams.delete(store.stream).catch(() => undefined);
   });
-  await pool.query(`CREATE SCHEMA "${schema}"`);
-  await pool.query(
-    `CREATE TABLE "${schema}".amount_totals (actor_id text PRIMARY KEY, events int NOT NULL, amount bigint NOT NULL, last_version int NOT NULL)`,
-  );
+  await createAmountTotals(pool, schema);
   const actorIds = Array.from({ length: ACTORS }, (_, index) => `account-${index}`);
   const writers = Array.from({ length: WRITERS }, (_, index) =>
     spawnRacingWriter({
@@ -124,19 +97,8 @@ it(`applies ${EVENTS} events exactly once while the worker is SIGKILLed ${KILLS}
   const report = await last.finished;
   expect(report.status).toMatchObject({ position: head, state: 'stopped' });
 
-  const expected = await oracle(store);
-  const { rows } = await pool.query<{
-    actor_id: string;
-    events: number;
-    amount: string;
-    last_version: number;
-  }>(`SELECT actor_id, events, amount, last_version FROM "${schema}".amount_totals ORDER BY actor_id`);
-  const actual = new Map(
-    rows.map((row) => [
-      row.actor_id,
-      { events: row.events, amount: Number(row.amount), lastVersion: row.last_version },
-    ]),
-  );
+  const expected = await amountTotalsOracle(store);
+  const actual = await readAmountTotals(pool, schema);
   expect(actual).toEqual(expected);
   expect([...actual.values()].reduce((sum, total) => sum + total.events, 0)).toBe(EVENTS);
   const conflicts = reports.reduce((sum, report) => sum + (report.conflicts as number), 0);

@@ -20,6 +20,8 @@ export interface WorkerProcess {
    * worker exits before sending one).
    */
   until(matches: (message: WorkerMessage) => boolean): Promise<WorkerMessage>;
+  /** Every message the worker has sent so far, in order. */
+  messages(): readonly WorkerMessage[];
   /** Resolves with the last message when the worker exits cleanly; rejects with its stderr otherwise. */
   readonly finished: Promise<WorkerMessage>;
   /** Sends `signal` to the process id and resolves once it has exited. */
@@ -83,6 +85,7 @@ function spawnWorker(name: string, task: object): WorkerProcess {
   return {
     pid,
     finished,
+    messages: () => [...messages],
     until: (matches) =>
       new Promise<WorkerMessage>((resolve, reject) => {
         const seen = messages.find(matches);

@@ -5,7 +5,8 @@
  * `dist/test-support/processes/projection-worker.js`. JSON lines on stdout: `{"type":"committed",
  * "position"}` after each commit, `{"type":"caught-up"}` when it first caught up, and, with
  * `hangAfterApplies: n`, `{"type":"hung"}` after the n-th `apply` wrote its rows and before its
- * commit (the worker then waits there for ever, its transaction open, to be killed). SIGTERM stops
+ * commit (the worker then waits there for ever, its transaction open, to be killed);
+ * `{"type":"state", "state"}` whenever the runner's state changes. SIGTERM stops
  * the runner cleanly and ends with `{"type":"report"}`.
  */
 import type { Event } from '@aether/core';
@@ -27,6 +28,8 @@ export interface ProjectionWorkerTask {
   batchSize: number;
   /** 0: never; n: hang after the n-th apply wrote its rows, before the commit. */
   hangAfterApplies: number;
+  /** `postgresCheckpoints`' option; its default when omitted. */
+  transactionIdleTimeoutMs?: number;
 }
 
 type Amount = { amount: number };
@@ -34,7 +37,15 @@ type Amount = { amount: number };
 async function run(task: ProjectionWorkerTask): Promise<void> {
   const store = await JetStreamEventStore.connect({ servers: task.servers, storeName: task.storeName });
   const pool = new pg.Pool({ connectionString: task.databaseUrl, max: 4 });
-  const inner = postgresCheckpoints(pool, { schema: task.schema });
+  // Idle connections the server ends (say, after this worker was frozen) report here; unheard,
+  // they would end the process.
+  pool.on('error', () => undefined);
+  const inner = postgresCheckpoints(pool, {
+    schema: task.schema,
+    ...(task.transactionIdleTimeoutMs === undefined
+      ? {}
+      : { transactionIdleTimeoutMs: task.transactionIdleTimeoutMs }),
+  });
   const checkpoints: CheckpointStore<pg.PoolClient> = {
     ...inner,
     async commit(lease, range, apply) {
@@ -79,6 +90,13 @@ async function run(task: ProjectionWorkerTask): Promise<void> {
     leaseTtlMs: task.leaseTtlMs,
     batchSize: task.batchSize,
   });
+  let state = '';
+  setInterval(() => {
+    const now = runner.status().state;
+    if (now === state) return;
+    state = now;
+    send({ type: 'state', state });
+  }, 20);
   process.once('SIGTERM', () => {
     void (async () => {
       await runner.stop();
@@ -88,8 +106,11 @@ async function run(task: ProjectionWorkerTask): Promise<void> {
       process.exit(0);
     })().catch(fail('stopping the projection worker'));
   });
-  await runner.whenCaughtUp();
-  send({ type: 'caught-up', position: runner.status().position });
+  // A worker in standby never catches up before it is stopped; that is no failure of the worker.
+  runner.whenCaughtUp().then(
+    (position) => send({ type: 'caught-up', position }),
+    () => undefined,
+  );
 }
 
 run(taskArgument<ProjectionWorkerTask>()).catch(fail('projection worker'));
