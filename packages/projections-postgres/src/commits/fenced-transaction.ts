@@ -31,16 +31,15 @@ export async function fencedTransaction<T>(
 ): Promise<T> {
   return db.transaction(doing, async (client) => {
     // A worker frozen (or cut off) in the middle of a commit holds the row; PostgreSQL ends such a
-    // transaction after this long, so the lease can be taken over.
-    await db.run(client, doing, "SELECT set_config('idle_in_transaction_session_timeout', $1, true)", [
-      String(db.tables.transactionIdleTimeoutMs),
-    ]);
+    // transaction after transactionIdleTimeoutMs, so the lease can be taken over. Set in the same
+    // statement as the lock: one round trip.
     const [row] = await db.run<CheckpointRow>(
       client,
       doing,
-      `SELECT position, holder, fencing_token, expires_at > clock_timestamp() AS live
+      `SELECT position, holder, fencing_token, expires_at > clock_timestamp() AS live,
+         set_config('idle_in_transaction_session_timeout', $2, true) AS idle_timeout
        FROM ${db.tables.checkpoints} WHERE projection = $1 FOR UPDATE`,
-      [lease.projection],
+      [lease.projection, String(db.tables.transactionIdleTimeoutMs)],
     );
     if (
       row === undefined ||
