@@ -37,6 +37,8 @@ const NAMED_PROJECTS: Record<string, readonly string[]> = {
   /** The README promises that the in-memory store with the core pulls in no NATS code. */
   memory: ['@aether/store-memory'],
   jetstream: ['@aether/store-jetstream'],
+  /** Its README promises that the PostgreSQL checkpoints pull in no NATS code. */
+  postgres: ['@aether/projections-postgres'],
 };
 const PROJECT_LABELS = [...Object.keys(NAMED_PROJECTS), 'rest'];
 
@@ -217,6 +219,13 @@ describe.each(PROJECT_LABELS)('the %s project, installed from the tarballs with 
     },
     RUN_TIMEOUT_MS,
   );
+});
+
+describe('@aether/projections-postgres, installed with npm', () => {
+  it('pulls in no @nats-io package', () => {
+    const nats = project('postgres').installed.filter(({ name }) => name.startsWith('@nats-io/'));
+    expect(nats).toEqual([]);
+  });
 });
 
 describe('@aether/core + @aether/store-memory, installed with npm', () => {
