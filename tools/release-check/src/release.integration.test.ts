@@ -39,6 +39,8 @@ const NAMED_PROJECTS: Record<string, readonly string[]> = {
   jetstream: ['@aether/store-jetstream'],
   /** Its README promises that the PostgreSQL checkpoints pull in no NATS code. */
   postgres: ['@aether/projections-postgres'],
+  /** Its README promises that the NATS KV checkpoints pull in no PostgreSQL code. */
+  'nats-checkpoints': ['@aether/projections-nats'],
 };
 const PROJECT_LABELS = [...Object.keys(NAMED_PROJECTS), 'rest'];
 
@@ -225,6 +227,15 @@ describe('@aether/projections-postgres, installed with npm', () => {
   it('pulls in no @nats-io package', () => {
     const nats = project('postgres').installed.filter(({ name }) => name.startsWith('@nats-io/'));
     expect(nats).toEqual([]);
+  });
+});
+
+describe('@aether/projections-nats, installed with npm', () => {
+  it('pulls in no PostgreSQL driver', () => {
+    const postgres = project('nats-checkpoints').installed.filter(({ name }) =>
+      ['pg', 'postgres', '@aether/projections-postgres'].includes(name),
+    );
+    expect(postgres).toEqual([]);
   });
 });
 
