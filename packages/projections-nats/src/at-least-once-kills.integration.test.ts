@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { scenario } from './test-support/scenario.js';
 import type { WorkerProcess } from './test-support/worker-processes.js';
 
-const KILLS = Number(process.env.KILLS ?? 16);
+const KILLS = 16;
 const LEASE_TTL_MS = 1_500;
 const ACTORS = ['account-1', 'account-2', 'account-3', 'account-4'];
 

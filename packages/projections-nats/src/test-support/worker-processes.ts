@@ -73,7 +73,8 @@ function spawnWorker(name: string, task: object): WorkerProcess {
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
     const message = JSON.parse(line) as Message;
     messages.push(message);
-    if (process.env.DEBUG_WORKERS) process.stderr.write(`DEBUG ${name} ${pid} ${line}\n`);
+    // AETHER_DEBUG_WORKERS=1 shows every message, to see where a multi-process test stands.
+    if (process.env.AETHER_DEBUG_WORKERS) process.stderr.write(`${name} ${pid}: ${line}\n`);
     for (const waiter of [...waiters]) waiter(message);
   });
   return {
