@@ -14,7 +14,7 @@ const committed = (m: Message) => m.type === 'commit' && m.outcome === 'ok';
 // standby and applies nothing more while the other holds the lease.
 it('refuses the next commit of a worker frozen past its lease once another took over, and it stops applying', async () => {
   // A slow read model (300 ms per apply), so that the freeze lands inside an apply.
-  const run = await scenario('fencing', { leaseTtlMs: LEASE_TTL_MS, batchSize: 200, applyMs: 300 });
+  const run = await scenario('fencing', { leaseTtlMs: LEASE_TTL_MS, batchSize: 500, applyMs: 500 });
   const writers = await run.writers(2, ACTORS, 20_000);
   const a = run.worker('worker-a');
   const b = run.worker('worker-b');
