@@ -37,6 +37,10 @@ const NAMED_PROJECTS: Record<string, readonly string[]> = {
   /** The README promises that the in-memory store with the core pulls in no NATS code. */
   memory: ['@aether/store-memory'],
   jetstream: ['@aether/store-jetstream'],
+  /** Its README promises that the PostgreSQL checkpoints pull in no NATS code. */
+  postgres: ['@aether/projections-postgres'],
+  /** Its README promises that the NATS KV checkpoints pull in no PostgreSQL code. */
+  'nats-checkpoints': ['@aether/projections-nats'],
   /** The projections runner with the in-memory store: no database driver, no NATS. */
   projections: ['@aether/projections', '@aether/store-memory'],
 };
@@ -219,6 +223,22 @@ describe.each(PROJECT_LABELS)('the %s project, installed from the tarballs with 
     },
     RUN_TIMEOUT_MS,
   );
+});
+
+describe('@aether/projections-postgres, installed with npm', () => {
+  it('pulls in no @nats-io package', () => {
+    const nats = project('postgres').installed.filter(({ name }) => name.startsWith('@nats-io/'));
+    expect(nats).toEqual([]);
+  });
+});
+
+describe('@aether/projections-nats, installed with npm', () => {
+  it('pulls in no PostgreSQL driver', () => {
+    const postgres = project('nats-checkpoints').installed.filter(({ name }) =>
+      ['pg', 'postgres', '@aether/projections-postgres'].includes(name),
+    );
+    expect(postgres).toEqual([]);
+  });
 });
 
 describe('@aether/core + @aether/store-memory, installed with npm', () => {
