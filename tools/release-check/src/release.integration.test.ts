@@ -39,6 +39,8 @@ const NAMED_PROJECTS: Record<string, readonly string[]> = {
   jetstream: ['@aether/store-jetstream'],
   /** Its README promises that the PostgreSQL checkpoints pull in no NATS code. */
   postgres: ['@aether/projections-postgres'],
+  /** The projections runner with the in-memory store: no database driver, no NATS. */
+  projections: ['@aether/projections', '@aether/store-memory'],
 };
 const PROJECT_LABELS = [...Object.keys(NAMED_PROJECTS), 'rest'];
 
@@ -239,6 +241,28 @@ describe('@aether/core + @aether/store-memory, installed with npm', () => {
     async () => {
       const { dir } = project('memory').project;
       const readme = await readFile(join(packed('@aether/store-memory').contents, 'README.md'), 'utf8');
+      const example = await compileExample(dir, readmeExample(readme));
+      const { stdout } = await runCommand(process.execPath, [example], {
+        cwd: dir,
+        timeoutMs: RUN_TIMEOUT_MS,
+      });
+      expect(stdout.trimEnd()).toBe(readmeExampleOutput(readme));
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
+
+describe('@aether/projections + @aether/store-memory, installed with npm', () => {
+  it('pulls in no @nats-io package and no database driver', () => {
+    const names = project('projections').installed.map(({ name }) => name);
+    expect(names.filter((name) => name.startsWith('@nats-io/') || name === 'pg')).toEqual([]);
+  });
+
+  it(
+    'runs the README example of @aether/projections, which prints what the README shows',
+    async () => {
+      const { dir } = project('projections').project;
+      const readme = await readFile(join(packed('@aether/projections').contents, 'README.md'), 'utf8');
       const example = await compileExample(dir, readmeExample(readme));
       const { stdout } = await runCommand(process.execPath, [example], {
         cwd: dir,
