@@ -126,7 +126,7 @@ describe('parseArguments errors: one line each, naming the argument', () => {
     [
       'an unknown command',
       ['frobnicate'],
-      'unknown command "frobnicate"; the commands are watch, load and clean',
+      'unknown command "frobnicate"; the commands are watch, load, project and clean',
     ],
     ['a stray argument', ['watch', 'now', '--nats', 'h'], 'unexpected argument "now"'],
     ['a second command', ['watch', 'load'], 'unexpected argument "load"'],

@@ -1,7 +1,9 @@
 import { ArgumentError } from './argument-error.js';
+import type { Database } from './database-url.js';
 import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
+import { projectCommand } from './project-arguments.js';
 import { runIdArgument, watchCommand } from './watch-arguments.js';
 import type { WatchStart } from './watch-start.js';
 
@@ -15,7 +17,9 @@ export type Command =
   | { kind: 'watch-bus'; server: NatsServer }
   /** `run`: a run to add the load to; `undefined`: a new run. */
   | { kind: 'load'; server: NatsServer; writers: number; events: number; run: string | undefined }
-  | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean };
+  | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean }
+  /** `run`: the run whose log to project; `undefined`: the newest run on the server. */
+  | { kind: 'project'; server: NatsServer; database: Database; schema: string; run: string | undefined };
 
 /** `--older-than`: as typed (for messages) and in milliseconds. */
 export interface OlderThan {
@@ -25,25 +29,37 @@ export interface OlderThan {
 
 export type ParsedArguments = Command | { kind: 'error'; message: string };
 
-type Mode = 'story' | 'watch' | 'load' | 'clean';
-export type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes' | 'from' | 'run' | 'bus';
+type Mode = 'story' | 'watch' | 'load' | 'project' | 'clean';
+export type OptionName =
+  | 'nats'
+  | 'writers'
+  | 'events'
+  | 'older-than'
+  | 'yes'
+  | 'from'
+  | 'run'
+  | 'bus'
+  | 'database'
+  | 'schema';
 
-const commands: readonly Mode[] = ['watch', 'load', 'clean'];
+const commands: readonly Mode[] = ['watch', 'load', 'project', 'clean'];
 
 /** Which modes take each option, and how a value looks (`undefined`: a flag, which takes none). */
 const options: Record<OptionName, { modes: readonly Mode[]; example: string | undefined }> = {
-  nats: { modes: ['story', 'watch', 'load', 'clean'], example: '--nats nats://127.0.0.1:4222' },
+  nats: { modes: ['story', 'watch', 'load', 'project', 'clean'], example: '--nats nats://127.0.0.1:4222' },
   writers: { modes: ['load'], example: `--writers ${LOAD_LIMITS.writers.default}` },
   events: { modes: ['load'], example: `--events ${LOAD_LIMITS.events.default}` },
   'older-than': { modes: ['clean'], example: '--older-than 7d' },
   yes: { modes: ['clean'], example: undefined },
   from: { modes: ['watch'], example: '--from start' },
-  run: { modes: ['watch', 'load'], example: '--run mx7rjnba-e09r' },
+  run: { modes: ['watch', 'load', 'project'], example: '--run mx7rjnba-e09r' },
   bus: { modes: ['watch'], example: undefined },
+  database: { modes: ['project'], example: '--database postgres://postgres@127.0.0.1:5432/test' },
+  schema: { modes: ['project'], example: '--schema aether_demo' },
 };
 
 /**
- * Parses `aether-demo [watch | load | clean] [options]`. Options take their value as the next
+ * Parses `aether-demo [watch | load | project | clean] [options]`. Options take their value as the next
  * argument or after `=` (`--writers 3`, `--writers=3`); flags (`--yes`) take none. `-h`/`--help`
  * anywhere wins over everything else. Every mistake becomes one line that names the argument and
  * says what was expected.
@@ -65,7 +81,7 @@ function parse(argv: readonly string[]): Command {
   if (first !== undefined && !first.startsWith('-')) {
     if (!commands.includes(first as Mode)) {
       throw new ArgumentError(
-        `unknown command ${JSON.stringify(first)}; the commands are watch, load and clean`,
+        `unknown command ${JSON.stringify(first)}; the commands are watch, load, project and clean`,
       );
     }
     mode = first as Mode;
@@ -80,6 +96,8 @@ function parse(argv: readonly string[]): Command {
   switch (mode) {
     case 'watch':
       return watchCommand(server, values);
+    case 'project':
+      return projectCommand(server, values);
     case 'load':
       return {
         kind: 'load',
