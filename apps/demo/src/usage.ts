@@ -55,8 +55,8 @@ Modes:
 
 Options:
   --nats <url>     the NATS server: nats://host:port, or host:port (port 4222 when left out).
-                   JetStream is needed for --nats, load, project and clean (\`nats-server -js\`). The demo gives up
-                   after ${CONNECT_TIMEOUT_MS / 1000} s when the server does not answer.
+                   JetStream is needed for --nats, load, project and clean (\`nats-server -js\`).
+                   The demo gives up after ${CONNECT_TIMEOUT_MS / 1000} s when the server does not answer.
   --writers <n>    load: writer processes, 1 to ${LOAD_LIMITS.writers.max} (default ${LOAD_LIMITS.writers.default})
   --events <m>     load: items each writer adds, 1 to ${LOAD_LIMITS.events.max} (default ${LOAD_LIMITS.events.default})
   --older-than <age>
