@@ -148,7 +148,11 @@ describe('parseArguments errors: one line each, naming the argument', () => {
     ['--events with watch', ['watch', '--nats', 'h', '--events', '2'], '--events is only for load'],
     ['--from outside watch', ['load', '--nats', 'h', '--from', 'start'], '--from is only for watch'],
     ['--bus outside watch', ['--nats', 'h', '--bus'], '--bus is only for watch'],
-    ['--run with the story', ['--nats', 'h', '--run', 'mx7rjnba-e09r'], '--run is only for watch, load, project'],
+    [
+      '--run with the story',
+      ['--nats', 'h', '--run', 'mx7rjnba-e09r'],
+      '--run is only for watch, load, project',
+    ],
     ['--bus with a value', ['watch', '--nats', 'h', '--bus=yes'], '--bus takes no value, not "--bus=yes"'],
     ['--from without a value', ['watch', '--nats', 'h', '--from'], '--from needs a value, e.g. --from start'],
     ...(['beginning', '0', '-3', '1.5', '1e3', '+2', ' 5', '9007199254740992'] as const).map(
