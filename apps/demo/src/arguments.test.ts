@@ -49,12 +49,23 @@ describe('parseArguments', () => {
       server: local,
       olderThan: undefined,
       confirmed: false,
+      database: undefined,
+      schema: 'aether_demo',
     });
     expect(parseArguments(['clean', '--yes', '--older-than', '7d', '--nats=127.0.0.1'])).toEqual({
       kind: 'clean',
       server: local,
       olderThan: { text: '7d', ms: 7 * 86_400_000 },
       confirmed: true,
+      database: undefined,
+      schema: 'aether_demo',
+    });
+    expect(
+      parseArguments(['clean', '--nats=127.0.0.1', '--database', 'postgres://u@h/d', '--schema', 's1']),
+    ).toMatchObject({
+      kind: 'clean',
+      database: { url: 'postgres://u@h/d', display: 'h:5432/d' },
+      schema: 's1',
     });
   });
 

@@ -3,7 +3,8 @@ import type { Database } from './database-url.js';
 import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
-import { projectCommand } from './project-arguments.js';
+import { databaseArgument, projectCommand, schemaArgument } from './project-arguments.js';
+import { DEFAULT_DEMO_SCHEMA } from './summaries-table.js';
 import { runIdArgument, watchCommand } from './watch-arguments.js';
 import type { WatchStart } from './watch-start.js';
 
@@ -17,7 +18,15 @@ export type Command =
   | { kind: 'watch-bus'; server: NatsServer }
   /** `run`: a run to add the load to; `undefined`: a new run. */
   | { kind: 'load'; server: NatsServer; writers: number; events: number; run: string | undefined }
-  | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean }
+  | {
+      kind: 'clean';
+      server: NatsServer;
+      olderThan: OlderThan | undefined;
+      confirmed: boolean;
+      /** `--database`: also the runs' order summaries there; `undefined`: PostgreSQL is left alone. */
+      database: Database | undefined;
+      schema: string;
+    }
   /** `run`: the run whose log to project; `undefined`: the newest run on the server. */
   | { kind: 'project'; server: NatsServer; database: Database; schema: string; run: string | undefined };
 
@@ -54,8 +63,8 @@ const options: Record<OptionName, { modes: readonly Mode[]; example: string | un
   from: { modes: ['watch'], example: '--from start' },
   run: { modes: ['watch', 'load', 'project'], example: '--run mx7rjnba-e09r' },
   bus: { modes: ['watch'], example: undefined },
-  database: { modes: ['project'], example: '--database postgres://postgres@127.0.0.1:5432/test' },
-  schema: { modes: ['project'], example: '--schema aether_demo' },
+  database: { modes: ['project', 'clean'], example: '--database postgres://postgres@127.0.0.1:5432/test' },
+  schema: { modes: ['project', 'clean'], example: '--schema aether_demo' },
 };
 
 /**
@@ -112,6 +121,8 @@ function parse(argv: readonly string[]): Command {
         server,
         olderThan: values['older-than'] === undefined ? undefined : olderThan(values['older-than']),
         confirmed: values.yes !== undefined,
+        database: values.database === undefined ? undefined : databaseArgument(values.database),
+        schema: values.schema === undefined ? DEFAULT_DEMO_SCHEMA : schemaArgument(values.schema),
       };
   }
 }

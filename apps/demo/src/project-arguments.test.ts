@@ -70,7 +70,7 @@ describe('project arguments', () => {
     });
     expect(parseArguments(['watch', '--nats', '127.0.0.1', '--database', 'postgres://h/d'])).toEqual({
       kind: 'error',
-      message: '--database is only for project',
+      message: '--database is only for project, clean',
     });
   });
 });

@@ -8,7 +8,7 @@ export const usage = `Usage: aether-demo [--nats <url>]
        aether-demo watch --nats <url> --bus
        aether-demo load --nats <url> [--writers <n>] [--events <m>] [--run <id>]
        aether-demo project --nats <url> [--database <url>] [--schema <name>] [--run <id>]
-       aether-demo clean --nats <url> [--older-than <age>] [--yes]
+       aether-demo clean --nats <url> [--older-than <age>] [--yes] [--database <url> [--schema <name>]]
 
 Modes:
   (none)   The order story on the in-memory store: places an order, adds items, shows a stale
@@ -51,7 +51,9 @@ Modes:
            standby until the dead one's lease runs out (5 s).
   clean    Lists the streams and snapshot buckets that --nats and load runs left on the server
            (aether-demo-<run id>, aether-demo-<run id>-snapshots; nothing else), and with --yes
-           removes them, saying what it removed. Without --yes it removes nothing.
+           removes them, saying what it removed. Without --yes it removes nothing. With
+           --database, also the order summaries project kept there for those runs (their rows,
+           checkpoint and parked events); without it, PostgreSQL is not touched.
 
 Options:
   --nats <url>     the NATS server: nats://host:port, or host:port (port 4222 when left out).
@@ -65,9 +67,9 @@ Options:
   --yes            clean: remove what it lists
   --from <where>   watch: start, the first event there is (default); end, only what is saved
                    from now on; or a position, a whole number from 1 (that event and the later)
-  --database <url> project: the PostgreSQL database, postgres://user@host:port/database
-                   (default DATABASE_URL, else ${DEFAULT_DATABASE_URL})
-  --schema <name>  project: the schema of its tables (default ${DEFAULT_DEMO_SCHEMA}; created when missing)
+  --database <url> project, clean: the PostgreSQL database, postgres://user@host:port/database
+                   (project's default: DATABASE_URL, else ${DEFAULT_DATABASE_URL})
+  --schema <name>  project, clean: the schema of its tables (default ${DEFAULT_DEMO_SCHEMA}; created when missing)
   --run <id>       watch, load, project: the run as --nats and load print it (Run mx7rjnba-e09r: ...)
   --bus            watch: the bus (every run, live only) instead of a run's log
   -h, --help       show this help
