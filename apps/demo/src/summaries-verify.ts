@@ -50,11 +50,17 @@ async function readTable(
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    // postgresCheckpoints keeps positions in <schema>.aether_checkpoints (its README's "Tables").
-    const checkpoint = await client.query<{ position: string }>(
-      `SELECT position FROM ${schema}.aether_checkpoints WHERE projection = $1`,
-      [projectionName(runId)],
-    );
+    // postgresCheckpoints keeps positions in <schema>.aether_checkpoints (its README's "Tables"),
+    // created when the runner starts: a project stopped at once may find none yet (position 0).
+    const checkpoints = `${schema}.aether_checkpoints`;
+    const created = await client.query('SELECT to_regclass($1) AS t', [checkpoints]);
+    const checkpoint =
+      created.rows[0]?.t == null
+        ? { rows: [] }
+        : await client.query<{ position: string }>(
+            `SELECT position FROM ${checkpoints} WHERE projection = $1`,
+            [projectionName(runId)],
+          );
     const rows = await client.query<{
       order_id: string;
       customer: string | null;
