@@ -6,10 +6,9 @@ import type pg from 'pg';
 import { connectFailure, connectManager, connectNats } from './connect.js';
 import { connectDatabase, databaseFailure, projectApplicationName } from './connect-database.js';
 import type { Database } from './database-url.js';
-import { DemoError, oneLine } from './demo-error.js';
 import type { NatsServer } from './nats-url.js';
 import { orderSummariesProjection } from './order-summaries-projection.js';
-import { progressLine } from './project-progress.js';
+import { followProjection } from './project-follow.js';
 import { onShutdownSignal } from './shutdown.js';
 import { ensureSummariesTable, SUMMARIES_TABLE } from './summaries-table.js';
 import { verifySummaries } from './summaries-verify.js';
@@ -26,7 +25,6 @@ export interface ProjectOptions {
 
 /** Short, so that a `project` started again after a kill takes over within seconds (15 s is the default). */
 export const PROJECT_LEASE_TTL_MS = 5_000;
-const PROGRESS_INTERVAL_MS = 1_000;
 
 /**
  * `project --nats <url>`: keeps the run's order summaries in PostgreSQL from its log, exactly once
@@ -46,22 +44,28 @@ export async function runProject(options: ProjectOptions): Promise<boolean> {
   let runner: ProjectionRunner | undefined;
   try {
     const { runId, streamName } = await findRun(await connectManager(nc, server), server, options.run);
-    store = await openStore(nc, server, streamName);
-    pool = await connectDatabase(database, projectApplicationName(runId));
-    await ensureSummariesTable(pool, schema).catch((error: unknown) => {
+    const log = await openStore(nc, server, streamName);
+    store = log;
+    const db = await connectDatabase(database, projectApplicationName(runId));
+    pool = db;
+    await ensureSummariesTable(db, schema).catch((error: unknown) => {
       throw databaseFailure(error, database);
     });
     print(
       `Projecting run ${runId} (stream ${streamName} on ${server.display}) into ${schema}.${SUMMARIES_TABLE} ` +
         `on PostgreSQL at ${database.display}, exactly once; Ctrl-C to stop`,
     );
-    runner = runProjection(store, orderSummariesProjection(runId, schema), {
-      checkpoints: postgresCheckpoints(pool, { schema }),
+    runner = runProjection(log, orderSummariesProjection(runId, schema), {
+      checkpoints: postgresCheckpoints(db, { schema }),
       batchSize: 500,
       leaseTtlMs: PROJECT_LEASE_TTL_MS,
     });
-    const verify = () => verifySummaries(pool as pg.Pool, store as JetStreamEventStore, { schema, runId });
-    let allVerified = await follow(runner, verify, print, stop.signal);
+    const verify = () => verifySummaries(db, log, { schema, runId });
+    let allVerified = await followProjection(
+      runner,
+      { verify, print, leaseTtlMs: PROJECT_LEASE_TTL_MS },
+      stop.signal,
+    );
     await runner.stop();
     const { position } = runner.status();
     print(`stopped at position ${position}; the lease is released`);
@@ -76,54 +80,6 @@ export async function runProject(options: ProjectOptions): Promise<boolean> {
     await nc.close();
     await pool?.end();
   }
-}
-
-/** Prints progress until `signal`; verifies at each new position the runner is caught up at. */
-async function follow(
-  runner: ProjectionRunner,
-  verify: () => ReturnType<typeof verifySummaries>,
-  print: (line: string) => void,
-  signal: AbortSignal,
-): Promise<boolean> {
-  let allVerified = true;
-  let previous: string | undefined;
-  let verifiedAt = -1;
-  while (!signal.aborted) {
-    const status = runner.status();
-    if (status.state === 'failed') {
-      throw new DemoError('PROJECTION_FAILED', `projection ${status.projection} failed: ${status.error}`);
-    }
-    const line = progressLine(status, previous, PROJECT_LEASE_TTL_MS);
-    if (line !== undefined) {
-      print(line);
-      previous = line;
-    }
-    if (status.state === 'live' && status.lagEvents === 0 && status.position !== verifiedAt) {
-      try {
-        const verification = await verify();
-        print(verification.line);
-        allVerified &&= verification.ok;
-        verifiedAt = verification.position;
-      } catch (error) {
-        // A database or NATS blip: the runner retries on its own; verify at the next catch-up.
-        print(`could not verify now: ${oneLine(error)}`);
-      }
-    }
-    await tick(PROGRESS_INTERVAL_MS, signal);
-  }
-  return allVerified;
-}
-
-function tick(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
 }
 
 async function openStore(nc: NatsConnection, server: NatsServer, streamName: string) {
