@@ -49,12 +49,23 @@ describe('parseArguments', () => {
       server: local,
       olderThan: undefined,
       confirmed: false,
+      database: undefined,
+      schema: 'aether_demo',
     });
     expect(parseArguments(['clean', '--yes', '--older-than', '7d', '--nats=127.0.0.1'])).toEqual({
       kind: 'clean',
       server: local,
       olderThan: { text: '7d', ms: 7 * 86_400_000 },
       confirmed: true,
+      database: undefined,
+      schema: 'aether_demo',
+    });
+    expect(
+      parseArguments(['clean', '--nats=127.0.0.1', '--database', 'postgres://u@h/d', '--schema', 's1']),
+    ).toMatchObject({
+      kind: 'clean',
+      database: { url: 'postgres://u@h/d', display: 'h:5432/d' },
+      schema: 's1',
     });
   });
 
@@ -126,7 +137,7 @@ describe('parseArguments errors: one line each, naming the argument', () => {
     [
       'an unknown command',
       ['frobnicate'],
-      'unknown command "frobnicate"; the commands are watch, load and clean',
+      'unknown command "frobnicate"; the commands are watch, load, project and clean',
     ],
     ['a stray argument', ['watch', 'now', '--nats', 'h'], 'unexpected argument "now"'],
     ['a second command', ['watch', 'load'], 'unexpected argument "load"'],
@@ -148,7 +159,11 @@ describe('parseArguments errors: one line each, naming the argument', () => {
     ['--events with watch', ['watch', '--nats', 'h', '--events', '2'], '--events is only for load'],
     ['--from outside watch', ['load', '--nats', 'h', '--from', 'start'], '--from is only for watch'],
     ['--bus outside watch', ['--nats', 'h', '--bus'], '--bus is only for watch'],
-    ['--run with the story', ['--nats', 'h', '--run', 'mx7rjnba-e09r'], '--run is only for watch, load'],
+    [
+      '--run with the story',
+      ['--nats', 'h', '--run', 'mx7rjnba-e09r'],
+      '--run is only for watch, load, project',
+    ],
     ['--bus with a value', ['watch', '--nats', 'h', '--bus=yes'], '--bus takes no value, not "--bus=yes"'],
     ['--from without a value', ['watch', '--nats', 'h', '--from'], '--from needs a value, e.g. --from start'],
     ...(['beginning', '0', '-3', '1.5', '1e3', '+2', ' 5', '9007199254740992'] as const).map(

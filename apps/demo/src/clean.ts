@@ -1,16 +1,29 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
+import type pg from 'pg';
 import type { OlderThan } from './arguments.js';
 import { countLeftovers, describeLeftover, type Leftover, selectLeftovers } from './clean-plan.js';
+import {
+  describeRunSummaries,
+  findRunSummaries,
+  type RunSummaries,
+  removeRunSummaries,
+} from './clean-summaries.js';
 import { connectManager, connectNats } from './connect.js';
+import { connectDatabase, databaseFailure } from './connect-database.js';
+import type { Database } from './database-url.js';
 import { DemoError, oneLine } from './demo-error.js';
 import { listStreams } from './list-streams.js';
 import type { NatsServer } from './nats-url.js';
+import { STREAM_PREFIX } from './run-names.js';
 
 export interface CleanOptions {
   server: NatsServer;
   olderThan: OlderThan | undefined;
   /** `--yes`: remove. Without it, `clean` only says what it would remove. */
   confirmed: boolean;
+  /** `--database`: also the order summaries `project` kept there for the runs removed; none: PostgreSQL untouched. */
+  database: Database | undefined;
+  schema: string;
   print: (line: string) => void;
 }
 
@@ -33,9 +46,18 @@ export async function runClean(options: CleanOptions): Promise<void> {
     if (!confirmed) {
       print(`Demo runs left ${countLeftovers(leftovers)}${which} on ${server.display}:`);
       for (const leftover of leftovers) print(`  ${describeLeftover(leftover)}`);
+      await withSummaries(options, leftovers, async (_pool, summaries) => {
+        for (const run of summaries) print(`  ${describeRunSummaries(options.schema, run)}`);
+      });
       print('Nothing removed: run again with --yes to remove them.');
       return;
     }
+    await withSummaries(options, leftovers, async (pool, summaries) => {
+      for (const run of summaries) {
+        await removeRunSummaries(pool, options.schema, run.runId);
+        print(`Removed ${describeRunSummaries(options.schema, run)}`);
+      }
+    });
     const removed: Leftover[] = [];
     for (const leftover of leftovers) {
       if (await remove(jsm, leftover)) {
@@ -59,5 +81,26 @@ async function remove(jsm: JetStreamManager, leftover: Leftover): Promise<boolea
     if (error instanceof Error && error.name === 'StreamNotFoundError') return false;
     const what = `${leftover.kind} ${leftover.name}`;
     throw new DemoError('NATS_FAILED', `could not remove ${what}: ${oneLine(error)}`, { cause: error });
+  }
+}
+
+/** Runs `use` on the order summaries of the runs among `leftovers`, when `--database` was given. */
+async function withSummaries(
+  options: CleanOptions,
+  leftovers: readonly Leftover[],
+  use: (pool: pg.Pool, summaries: RunSummaries[]) => Promise<void>,
+): Promise<void> {
+  const { database, schema } = options;
+  if (database === undefined) return;
+  const runIds = leftovers.flatMap((leftover) =>
+    leftover.kind === 'stream' ? [leftover.name.slice(STREAM_PREFIX.length)] : [],
+  );
+  const pool = await connectDatabase(database, 'aether-demo clean');
+  try {
+    await use(pool, await findRunSummaries(pool, schema, runIds));
+  } catch (error) {
+    throw databaseFailure(error, database);
+  } finally {
+    await pool.end();
   }
 }

@@ -40,6 +40,11 @@ async function run(command: Command): Promise<number> {
       await runBusWatch(command.server, { print, status });
       return 0;
     }
+    case 'project': {
+      const { runProject } = await import('./project.js');
+      const verified = await runProject({ ...command, print });
+      return verified ? 0 : 1;
+    }
     case 'clean': {
       const { runClean } = await import('./clean.js');
       await runClean({ ...command, print });

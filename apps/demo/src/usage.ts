@@ -1,11 +1,14 @@
+import { DEFAULT_DATABASE_URL } from './database-url.js';
 import { DURATION_UNITS } from './duration.js';
 import { CONNECT_TIMEOUT_MS, LOAD_LIMITS } from './limits.js';
+import { DEFAULT_DEMO_SCHEMA } from './summaries-table.js';
 
 export const usage = `Usage: aether-demo [--nats <url>]
        aether-demo watch --nats <url> [--from start|end|<position>] [--run <id>]
        aether-demo watch --nats <url> --bus
        aether-demo load --nats <url> [--writers <n>] [--events <m>] [--run <id>]
-       aether-demo clean --nats <url> [--older-than <age>] [--yes]
+       aether-demo project --nats <url> [--database <url>] [--schema <name>] [--run <id>]
+       aether-demo clean --nats <url> [--older-than <age>] [--yes] [--database <url> [--schema <name>]]
 
 Modes:
   (none)   The order story on the in-memory store: places an order, adds items, shows a stale
@@ -36,14 +39,26 @@ Modes:
            items exactly once, and prints the version conflicts and retries. Exits 1 when the
            verification fails. Stream and namespace as for --nats; with --run <id>, those of
            that run, and the first order number no earlier load there used.
+  project  Keeps a table of order summaries in PostgreSQL from one run's log (the newest run, or
+           --run <id>): one row per order (customer, items, total, status, version, events) in
+           <schema>.order_summaries, written through @aether/projections with postgresCheckpoints,
+           so each event counts exactly once however often project is killed and started again.
+           Prints its position and lag about every second; each time it has caught up it compares
+           the table with what replaying the log computes and prints "verified: ..." (or the
+           differences). Runs until Ctrl-C (SIGINT) or SIGTERM, then commits the batch in hand,
+           releases the lease, verifies once more, closes its consumer and connections, and exits
+           0 (1 when a verification failed). A project started again right after a kill waits in
+           standby until the dead one's lease runs out (5 s).
   clean    Lists the streams and snapshot buckets that --nats and load runs left on the server
            (aether-demo-<run id>, aether-demo-<run id>-snapshots; nothing else), and with --yes
-           removes them, saying what it removed. Without --yes it removes nothing.
+           removes them, saying what it removed. Without --yes it removes nothing. With
+           --database, also the order summaries project kept there for those runs (their rows,
+           checkpoint and parked events); without it, PostgreSQL is not touched.
 
 Options:
   --nats <url>     the NATS server: nats://host:port, or host:port (port 4222 when left out).
-                   JetStream is needed for --nats, load and clean (\`nats-server -js\`). The demo gives up
-                   after ${CONNECT_TIMEOUT_MS / 1000} s when the server does not answer.
+                   JetStream is needed for --nats, load, project and clean (\`nats-server -js\`).
+                   The demo gives up after ${CONNECT_TIMEOUT_MS / 1000} s when the server does not answer.
   --writers <n>    load: writer processes, 1 to ${LOAD_LIMITS.writers.max} (default ${LOAD_LIMITS.writers.default})
   --events <m>     load: items each writer adds, 1 to ${LOAD_LIMITS.events.max} (default ${LOAD_LIMITS.events.default})
   --older-than <age>
@@ -52,7 +67,10 @@ Options:
   --yes            clean: remove what it lists
   --from <where>   watch: start, the first event there is (default); end, only what is saved
                    from now on; or a position, a whole number from 1 (that event and the later)
-  --run <id>       watch, load: the run as --nats and load print it (Run mx7rjnba-e09r: ...)
+  --database <url> project, clean: the PostgreSQL database, postgres://user@host:port/database
+                   (project's default: DATABASE_URL, else ${DEFAULT_DATABASE_URL})
+  --schema <name>  project, clean: the schema of its tables (default ${DEFAULT_DEMO_SCHEMA}; created when missing)
+  --run <id>       watch, load, project: the run as --nats and load print it (Run mx7rjnba-e09r: ...)
   --bus            watch: the bus (every run, live only) instead of a run's log
   -h, --help       show this help
 Options take their value as the next argument or after "=" (--writers=8).
@@ -66,6 +84,7 @@ Examples:
   aether-demo watch --nats 127.0.0.1 --from end --run mx7rjnba-e09r
   aether-demo watch --nats 127.0.0.1 --bus           # every run's events, as they are published
   aether-demo load --nats 127.0.0.1 --writers 8 --events 100
+  aether-demo project --nats 127.0.0.1              # terminal 2: the newest run's order summaries
   aether-demo clean --nats 127.0.0.1 --older-than 1d # lists leftovers older than a day
   aether-demo clean --nats 127.0.0.1 --older-than 1d --yes   # and removes them
 
