@@ -14,6 +14,7 @@ import {
 const { pool, schema } = testDatabase('fencing');
 
 const committed = (message: WorkerMessage) => message.type === 'committed';
+const tokenOf = (message: WorkerMessage) => message.fencingToken as number;
 
 it('refuses every commit of a worker SIGSTOPped past its lease once another took over; SIGCONT sends it to standby, and each event counts once', {
   timeout: 180_000,
@@ -45,7 +46,9 @@ it('refuses every commit of a worker SIGSTOPped past its lease once another took
       schema,
       projection: 'amount-totals',
       holder,
-      leaseTtlMs: 1_000,
+      // Long enough that the taker, renewing every second, keeps it on a busy machine (if it does
+      // not, the paused worker may take the projection back: legitimately, with a new token).
+      leaseTtlMs: 3_000,
       batchSize: 50,
       hangAfterApplies: 0,
       // A worker stopped inside a commit holds the checkpoint row until PostgreSQL ends its transaction.
@@ -55,23 +58,27 @@ it('refuses every commit of a worker SIGSTOPped past its lease once another took
   const paused = worker('paused');
   await paused.until(committed);
   process.kill(paused.pid, 'SIGSTOP');
+  const tokenWhenStopped = Math.max(...paused.messages().filter(committed).map(tokenOf));
   const taker = worker('taker');
-  const firstOfTaker = (await taker.until(committed)).position as number;
+  const firstOfTaker = await taker.until(committed);
+  expect(tokenOf(firstOfTaker)).toBeGreaterThan(tokenWhenStopped);
   process.kill(paused.pid, 'SIGCONT');
-  // Back, it finds its lease gone: it commits nothing more and waits in standby.
+  // Back, it finds its lease gone: it commits nothing more under it and waits in standby.
   await paused.until(({ type, state }) => type === 'state' && state === 'standby');
 
   const reports = await Promise.all(writers.map((writer) => writer.finished));
   expect(reports.reduce((sum, report) => sum + (report.saved as number), 0)).toBe(4_500);
   const head = await store.headPosition();
-  await taker.until((message) => committed(message) && message.position === head);
+  const atHead = (message: WorkerMessage) => committed(message) && message.position === head;
+  await Promise.race([taker.until(atHead), paused.until(atHead)]);
   await Promise.all([taker.kill('SIGTERM'), paused.kill('SIGTERM')]);
-  const pausedCommits = paused
+  // Whatever the paused worker committed under the lease it had when it was stopped came before
+  // the taker's first commit (one may have been on its way when it stopped).
+  const underStaleLease = paused
     .messages()
-    .filter(committed)
+    .filter((message) => committed(message) && tokenOf(message) <= tokenWhenStopped)
     .map(({ position }) => position as number);
-  // Anything the paused worker committed came before the taker's first commit.
-  expect(Math.max(...pausedCommits)).toBeLessThan(firstOfTaker);
+  expect(Math.max(...underStaleLease)).toBeLessThan(firstOfTaker.position as number);
   expect((await paused.finished).status).toMatchObject({ state: 'stopped' });
   expect(await readAmountTotals(pool, schema)).toEqual(await amountTotalsOracle(store));
 });

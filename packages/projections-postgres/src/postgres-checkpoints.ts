@@ -1,3 +1,4 @@
+import { ValidationError } from '@aether/core';
 import type { CheckpointStore } from '@aether/projections';
 import type { Pool, PoolClient } from 'pg';
 import { commitBatch, parkEvent, unparkEvent } from './commits/fenced-writes.js';
@@ -23,9 +24,7 @@ export function postgresCheckpoints(
 ): CheckpointStore<PoolClient> {
   const tables = resolveOptions(options);
   if (typeof pool?.query !== 'function' || typeof pool.connect !== 'function') {
-    throw new TypeError(
-      'postgresCheckpoints(pool): pool must be a pg Pool (new pg.Pool({ connectionString }))',
-    );
+    throw new ValidationError('pool', 'must be a pg Pool (new pg.Pool({ connectionString }))');
   }
   const db = database(pool, tables);
   let ready: Promise<void> | undefined;

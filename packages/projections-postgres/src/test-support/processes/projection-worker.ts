@@ -3,7 +3,7 @@
  * `postgresCheckpoints`, keeping `<schema>.amount_totals` (per actor: events counted, amounts
  * summed; not idempotent on purpose, so an event applied twice shows). Built to
  * `dist/test-support/processes/projection-worker.js`. JSON lines on stdout: `{"type":"committed",
- * "position"}` after each commit, `{"type":"caught-up"}` when it first caught up, and, with
+ * "position", "fencingToken"}` after each commit, `{"type":"caught-up"}` when it first caught up, and, with
  * `hangAfterApplies: n`, `{"type":"hung"}` after the n-th `apply` wrote its rows and before its
  * commit (the worker then waits there for ever, its transaction open, to be killed);
  * `{"type":"state", "state"}` whenever the runner's state changes. SIGTERM stops
@@ -50,7 +50,7 @@ async function run(task: ProjectionWorkerTask): Promise<void> {
     ...inner,
     async commit(lease, range, apply) {
       await inner.commit(lease, range, apply);
-      send({ type: 'committed', position: range.to });
+      send({ type: 'committed', position: range.to, fencingToken: lease.fencingToken });
     },
   };
   let applies = 0;
