@@ -1,7 +1,7 @@
-import { formatCount as count, describeRuns as runs } from '../format.js';
-import { defaultPlan } from '../measure.js';
 import type { BenchGroup } from '../model.js';
-import { pinnedVersion } from '../peer-versions.js';
+import { formatCount as count, describeRuns as runs } from '../report/format.js';
+import { defaultPlan } from '../run/measure.js';
+import { pinnedVersion } from '../run/peer-versions.js';
 import { aether } from './in-memory/aether.js';
 import { appendCase, BATCH } from './in-memory/append-case.js';
 import { castore } from './in-memory/castore.js';

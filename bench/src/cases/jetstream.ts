@@ -1,6 +1,6 @@
-import { formatCount as count, describeRuns as runs } from '../format.js';
 import type { BenchGroup } from '../model.js';
-import { openBenchNats } from '../nats-server.js';
+import { formatCount as count, describeRuns as runs } from '../report/format.js';
+import { openBenchNats } from '../run/nats-server.js';
 import { appendPlan } from './jetstream/append-case.js';
 import { appendCases, pipelined, sequential } from './jetstream/append-cases.js';
 import { rawAppender, rawJsonAppender } from './jetstream/appenders.js';
