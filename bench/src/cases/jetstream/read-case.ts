@@ -26,6 +26,8 @@ export interface ReadCaseOptions {
   readonly aether: OpenLoad;
   readonly raw: readonly { readonly name: string; readonly open: OpenLoad }[];
   readonly targets?: readonly Target[];
+  /** Events one load reads, for `events/s`: the actor's (`spec.events`) unless given. */
+  readonly eventsPerLoad?: number;
 }
 
 const metrics: Record<ReadMetric, Metric> = {
@@ -58,7 +60,9 @@ function readContender(name: string, openLoad: OpenLoad, options: ReadCaseOption
         async run() {
           const { loads, seconds } = await timedLoads(loadSeconds, load);
           const value =
-            options.metric === 'ms/load' ? (seconds * 1000) / loads : (loads * options.spec.events) / seconds;
+            options.metric === 'ms/load'
+              ? (seconds * 1000) / loads
+              : (loads * (options.eventsPerLoad ?? options.spec.events)) / seconds;
           return { value };
         },
         close: () => session.nc.close(),
