@@ -135,11 +135,14 @@ export class JetStreamLogSubscription implements EventSubscription {
   }
 
   async #next(): Promise<IteratorResult<RecordedEvent>> {
-    try {
-      await this.#started;
-    } catch (error) {
-      await this.close();
-      throw error;
+    // Awaited until it has settled once: not a microtask per event after that.
+    if (this.#reading === undefined || this.#lineage === undefined) {
+      try {
+        await this.#started;
+      } catch (error) {
+        await this.close();
+        throw error;
+      }
     }
     for (;;) {
       if (this.#closed) return ended;
@@ -159,7 +162,9 @@ export class JetStreamLogSubscription implements EventSubscription {
       if (message !== undefined) {
         // The next pull goes out while the reader works through the second half of this one.
         if (this.#raw.length < pullMessages / 2) this.#keepReading();
-        await this.#process(message);
+        // Synchronous unless the stream leader must be asked: no promise per message on the way.
+        const asking = this.#process(message);
+        if (asking !== undefined) await asking;
         continue;
       }
       if (this.#processed >= this.#target) this.#reachedTarget();
@@ -254,13 +259,21 @@ export class JetStreamLogSubscription implements EventSubscription {
 
   // Turns one message into the events it delivers: none for a save that lost a race (or that the
   // filters leave out), all of a batch otherwise; a message that is not valid events is reported.
-  async #process(message: LogMessage): Promise<void> {
+  // Returns a promise only when the follows rule needs the stream leader's word.
+  #process(message: LogMessage): Promise<void> | undefined {
     const lineage = this.#lineage as LogLineage;
-    const { seq, subject } = message;
+    const known = this.#knownToBelong(lineage, message);
+    if (known === undefined) return this.#processAsking(lineage, message);
+    this.#deliver(lineage, message, known);
+    return undefined;
+  }
+
+  async #processAsking(lineage: LogLineage, message: LogMessage): Promise<void> {
+    const { seq, subject, follows } = message;
     let belongs: boolean;
     for (;;) {
       try {
-        belongs = await this.#belongs(lineage, message);
+        belongs = (await checkFollows(this.#parts.stream, subject, follows as number, seq)) === 'belongs';
         break;
       } catch (error) {
         if (this.#closed) return;
@@ -271,6 +284,18 @@ export class JetStreamLogSubscription implements EventSubscription {
         }
       }
     }
+    this.#deliver(lineage, message, belongs);
+  }
+
+  // Whether the message belongs to its actor's history; `undefined` when only the leader can tell.
+  #knownToBelong(lineage: LogLineage, { seq, subject, follows }: LogMessage): boolean | undefined {
+    // On a single replica the server enforced what every message follows.
+    if (this.#parts.stream.replicas === 1 || follows === undefined || Number.isNaN(follows)) return true;
+    return lineage.belongs(subject, seq, follows);
+  }
+
+  #deliver(lineage: LogLineage, message: LogMessage, belongs: boolean): void {
+    const { seq, subject } = message;
     this.#processed = seq;
     const previousVersion = lineage.lastVersion(subject);
     const decoded = belongs ? this.#decode(message, previousVersion) : undefined;
@@ -289,14 +314,6 @@ export class JetStreamLogSubscription implements EventSubscription {
     for (const event of decoded) {
       if (matches === undefined || matches(event)) this.#ready.push({ event, position: seq });
     }
-  }
-
-  async #belongs(lineage: LogLineage, { seq, subject, follows }: LogMessage): Promise<boolean> {
-    // On a single replica the server enforced what every message follows.
-    const { stream } = this.#parts;
-    if (stream.replicas === 1 || follows === undefined || Number.isNaN(follows)) return true;
-    const known = lineage.belongs(subject, seq, follows);
-    return known ?? (await checkFollows(stream, subject, follows, seq)) === 'belongs';
   }
 
   #decode({ seq, subject, data, follows }: LogMessage, previousVersion: number): Event[] | ReplayError {
