@@ -24,7 +24,8 @@ export interface LiveLatencyOptions {
   readonly host: StreamHost;
   readonly streamPrefix: string;
   readonly percentile: number;
-  readonly rawName: string;
+  /** The raw nats.js column: it publishes and parses JSON. */
+  readonly baselineName: string;
   readonly targets: readonly Target[];
 }
 
@@ -44,7 +45,9 @@ export function liveLatencyCase(options: LiveLatencyOptions): BenchCase {
       return { write: (event) => store.saveEvent(event), close: () => store.close() };
     }),
     baselines: [
-      liveContender(options.rawName, 'raw', options, async (session, stream) => rawWriter(session, stream)),
+      liveContender(options.baselineName, 'raw', options, async (session, stream) =>
+        rawWriter(session, stream),
+      ),
     ],
     targets: options.targets,
     plan: livePlan,

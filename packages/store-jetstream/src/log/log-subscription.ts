@@ -23,8 +23,13 @@ export interface LogReading {
   readonly subjectPrefix: string;
 }
 
-/** Messages a subscription asks for at a time: bounds what it holds for a reader that stops reading. */
-const pullMessages = 256;
+/**
+ * Messages a subscription asks for at a time: bounds what it holds for a reader that stops reading
+ * (with the pull's byte limit). Each pull is a request on the connection: with 256, a catch-up
+ * spent a sixth of its time writing pull requests on a busy machine and read a 100,000-event log at
+ * about 0.8× raw nats.js's ordered consumer; with 1,024, at about raw's pace.
+ */
+const pullMessages = 1024;
 /**
  * How long a pull may wait for the messages it asked for: it returns as soon as it has them all,
  * and delivers each as it comes, so this only bounds an idle wait (heartbeats flow meanwhile).
@@ -38,7 +43,7 @@ const ended: IteratorResult<RecordedEvent> = Object.freeze({ done: true, value: 
 /**
  * A subscription to the JetStream store's log (see `EventLog.subscribe`). It reads with a pull
  * consumer of its own (`LogConsumer`) that starts after the position it was asked for, holds at
- * most one pull of messages (256) beyond what its reader has taken, and keeps the last position it
+ * most one pull of messages (1,024) beyond what its reader has taken, and keeps the last position it
  * got, so catch-up flows into live without a hand-over. When the consumer fails (the connection
  * drops, the server restarts, the stream's leader changes, its server dies) it makes a new one at
  * the next position, again and again until it is closed: no gap, no duplicate. Every message
