@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore } from '@aether/store-memory';
 import type { BenchCase, RunPlan, Target } from '../../model.js';
+import { formatCount as count } from '../../report/format.js';
 import { repeatFor } from '../../run/timing.js';
 import { actorId, orderLine } from './workload.js';
 
@@ -95,5 +96,3 @@ async function filledStore(): Promise<InMemoryEventStore> {
   }
   return store;
 }
-
-const count = (value: number) => value.toLocaleString('en-US');
