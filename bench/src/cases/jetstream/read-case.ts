@@ -1,5 +1,6 @@
 import type { BenchCase, Contender, Metric, RunPlan, Target } from '../../model.js';
-import { prepareReadStream, type ReadStream } from './read-streams.js';
+import { fillElsewhere } from './fill-elsewhere.js';
+import type { ReadStream } from './read-streams.js';
 import { openSession, type Session, type StreamHost } from './session.js';
 import { timedLoads } from './timed-loads.js';
 
@@ -53,8 +54,8 @@ function readContender(name: string, openLoad: OpenLoad, options: ReadCaseOption
   return {
     name,
     async open() {
+      await fillElsewhere(options.host, options.spec);
       const session = await openSession(options.host);
-      await prepareReadStream(session, options.spec);
       const load = await openLoad(session, options.spec);
       return {
         async run() {
