@@ -40,3 +40,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     help: values.help === true,
   };
 }
+
+/** The names in `only` that are no group's, in the order given (empty when all are known). */
+export function unknownGroups(only: readonly string[], groupNames: readonly string[]): string[] {
+  return only.filter((name) => !groupNames.includes(name));
+}

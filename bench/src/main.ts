@@ -1,17 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { type CliOptions, parseCli, usage } from './cli.js';
-import { formatSeconds } from './format.js';
+import { type CliOptions, parseCli, unknownGroups, usage } from './cli.js';
 import { groups } from './groups.js';
-import { renderMarkdown } from './markdown.js';
-import { benchDir, ratiosSvgPath, readmePath, resultsDir } from './paths.js';
-import { updateReadme } from './readme.js';
-import { loadResults, saveResult } from './result-files.js';
-import type { GroupResult } from './results.js';
-import { runGroup } from './run-group.js';
-import { renderRatiosSvg } from './svg.js';
-import { renderText } from './text-table.js';
-import { canMeasureHeap } from './timing.js';
+import { formatSeconds } from './report/format.js';
+import type { GroupResult } from './report/results.js';
+import { renderText } from './report/text-table.js';
+import { writeFiles } from './report/write-files.js';
+import { runGroup } from './run/run-group.js';
+import { canMeasureHeap } from './run/timing.js';
+
+const groupNames = groups.map((group) => group.name);
 
 async function main(): Promise<number> {
   let options: CliOptions;
@@ -25,15 +21,13 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const unknown = options.only.filter((name) => !groups.some((group) => group.name === name));
+  const unknown = unknownGroups(options.only, groupNames);
   if (unknown.length > 0) {
-    console.error(
-      `Unknown group ${unknown.join(', ')}; groups: ${groups.map((group) => group.name).join(', ')}.`,
-    );
+    console.error(`Unknown group ${unknown.join(', ')}; groups: ${groupNames.join(', ')}.`);
     return 2;
   }
   if (options.render) {
-    writeFiles([]);
+    writeFiles([], groupNames);
     return 0;
   }
   if (!canMeasureHeap()) {
@@ -49,23 +43,9 @@ async function main(): Promise<number> {
     if (result !== undefined) results.push(result);
   }
   for (const result of results) console.log(`\n${renderText(result)}`);
-  if (options.write) writeFiles(results);
+  if (options.write) writeFiles(results, groupNames);
   console.error(`\nDone in ${formatSeconds((performance.now() - started) / 1000)}.`);
   return 0;
-}
-
-/** Saves this run's groups, then rebuilds the README section and chart from every group's latest results. */
-function writeFiles(results: readonly GroupResult[]): void {
-  const written = results.map((result) => saveResult(resultsDir, result));
-  const all = loadResults(
-    resultsDir,
-    groups.map((group) => group.name),
-  );
-  const chart = `![Bar chart of every ratio Aether / peer, log scale](results/ratios.svg)`;
-  updateReadme(readmePath, [chart, ...all.map(renderMarkdown)].join('\n\n'));
-  writeFileSync(ratiosSvgPath, renderRatiosSvg(all));
-  const paths = [...written, readmePath, ratiosSvgPath].map((path) => relative(benchDir, path));
-  console.error(`Wrote ${paths.map((path) => `bench/${path}`).join(', ')}.`);
 }
 
 // Stopped with Ctrl-C or `kill`, the bench still leaves through 'exit', where the harness kills

@@ -1,11 +1,20 @@
-import { formatCount as count, describeRuns as runs } from '../format.js';
-import { defaultPlan } from '../measure.js';
 import type { BenchGroup } from '../model.js';
-import { pinnedVersion } from '../peer-versions.js';
+import { formatCount as count, describeRuns as runs } from '../report/format.js';
+import { defaultPlan } from '../run/measure.js';
+import { pinnedVersion } from '../run/peer-versions.js';
 import { aether } from './in-memory/aether.js';
 import { appendCase, BATCH } from './in-memory/append-case.js';
 import { castore } from './in-memory/castore.js';
 import { emmett } from './in-memory/emmett.js';
+import {
+  logActors,
+  logEvents,
+  logPlan,
+  logSeconds,
+  readAllCase,
+  readAllPage,
+  subscribeCase,
+} from './in-memory/log-cases.js';
 import { memoryCase, memoryPlan } from './in-memory/memory-case.js';
 import type { MemoryPeer } from './in-memory/peer.js';
 import { foldCase, historyPlan, readCase, readSeconds } from './in-memory/read-cases.js';
@@ -24,6 +33,7 @@ export const inMemoryGroup: BenchGroup = {
     `Appends: each run starts from a fresh store; the events (for Emmett also the expected-version \`BigInt\`) are built untimed in batches of ${count(BATCH)}, each batch just before its appends are timed, so that every event is as young as in an application that builds an event and saves it; each append is awaited before the next. A run stops after ${count(appends)} appends or ${defaultPlan.maxSeconds} s, whichever comes first, for every store alike (the warm-up run after ${defaultPlan.warmupSeconds} s). A run that stops early is marked with a footnote, and its figure is the rate over the events it did append, never a claim about ${count(appends)}. Emmett's and Castore's append cost grows with the actor's history (see below), so their rate over a shorter run is *higher* than over the full count: ratios against capped runs understate Aether's lead.`,
     `Reads and folds: the actor gets ${count(historyLength)} events before timing (Emmett in one ${count(historyLength)}-event append, the others one event at a time); each run repeats the read or fold for ${readSeconds} s; events/s counts every event read.`,
     `Memory: full GC and \`heapUsed\`, a fresh store, ${count(appends)} awaited appends round-robin over ${count(actors)} actors with each event built just before its append (as an application would), full GC and \`heapUsed\` again; the difference over ${count(appends)}. It counts everything the store keeps per event, including what it adds itself (Emmett: a UUID string and \`BigInt\` positions; Castore: an ISO timestamp string).`,
+    `The log (\`readAll\`, \`subscribe\`): Aether only, as neither Emmett's nor Castore's in-memory store has a log of every actor's events; the target is absolute. Before the first run the store gets ${count(logEvents)} events, saved one by one with \`saveEvent\` round-robin over ${count(logActors)} actors (untimed). Each run repeats whole passes over the log for ${logSeconds} s (${runs(logPlan)}); events/s counts every event read. \`readAll\`: pages of ${count(readAllPage)} (\`readAll({ after, limit })\`, \`after\` the last position of the page before), each event a new \`{ event, position }\` record. \`subscribe\`: \`for await\` over \`subscribe({ live: false })\` from position 0 to the end.`,
     "Payload: `{ sku, quantity, priceCents }`, a fresh object per event. Aether's events carry a `crypto.randomUUID()` id and a `Date`, as its `Event` type requires. Node builds UUID strings by concatenation, so V8 holds each as a ~490-byte rope until something flattens it (a flat 36-character string is ~60 bytes); a store that keeps the caller's string as given pays that per event, as Emmett does for the UUIDs it generates. Aether flattens the ids it keeps: cheap for a young string, but several hundred nanoseconds for one that has already moved to the old generation, which is why events are not all built before the first append: built that way and collected before the clock starts, Aether's appends measured about 0.6× of the table's figures on this machine (776,435 and 725,697 events/s on 2026-11-26, against 1,249,125 and 1,180,735 the new way in the same hour), Emmett's and Castore's about the same either way.",
     "**Aether** `saveEvent` validates every field of every event (including a deep check and copy of `data`), rejects `version <= latest`, appends in O(1), and keeps history immutable: neither the caller's object after the save nor an event returned by a read can change what is stored. Fold: `getEvents` + `replay` from `@aether/core`.",
     "**Emmett** `appendToStream(stream, [event], { expectedStreamVersion })` checks the exact current version only because we pass it (its default is no check). It does not validate events. Each append copies the stream's whole array and sums the lengths of every stream for the global position: O(history + streams) per append. Stored and returned events share the caller's `data` object. Fold: `aggregateStream`.",
@@ -63,6 +73,8 @@ export const inMemoryGroup: BenchGroup = {
           `heap per event after ${count(appends)} appends across ${count(actors)} actors`,
           [{ against: castoreName, max: 1 }],
         ),
+        readAllCase([{ min: 5_000_000 }]),
+        subscribeCase([{ min: 5_000_000 }]),
       ],
     };
   },

@@ -1,6 +1,6 @@
-import { formatCount as count, describeRuns as runs } from '../format.js';
 import type { BenchGroup } from '../model.js';
-import { openBenchCluster } from '../nats-server.js';
+import { formatCount as count, describeRuns as runs } from '../report/format.js';
+import { openBenchCluster } from '../run/nats-server.js';
 import { appendPlan } from './jetstream/append-case.js';
 import { appendCases, pipelined, sequential } from './jetstream/append-cases.js';
 import { rawAppender } from './jetstream/appenders.js';

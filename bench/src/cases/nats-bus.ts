@@ -1,7 +1,7 @@
-import { formatCount as count } from '../format.js';
 import type { BenchGroup, Contender, RunPlan } from '../model.js';
-import { openBenchNats } from '../nats-server.js';
-import { pinnedVersion } from '../peer-versions.js';
+import { formatCount as count } from '../report/format.js';
+import { openBenchNats } from '../run/nats-server.js';
+import { pinnedVersion } from '../run/peer-versions.js';
 import {
   LATENCY_RATE,
   latencyContender,

@@ -1,5 +1,5 @@
 import type { BenchCase, Contender, Target } from '../../model.js';
-import { canMeasureHeap, heapUsed } from '../../timing.js';
+import { canMeasureHeap, heapUsed } from '../../run/timing.js';
 import type { MemoryPeer, PeerStore } from './peer.js';
 import type { AppendStep } from './workload.js';
 

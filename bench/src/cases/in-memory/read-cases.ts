@@ -1,5 +1,5 @@
 import type { BenchCase, Contender } from '../../model.js';
-import { repeatFor } from '../../timing.js';
+import { repeatFor } from '../../run/timing.js';
 import type { MemoryPeer, PeerStore } from './peer.js';
 
 const actor = 'order-read';

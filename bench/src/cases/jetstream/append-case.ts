@@ -1,5 +1,5 @@
 import type { BenchCase, Contender, RunPlan, Target } from '../../model.js';
-import { collectGarbage } from '../../timing.js';
+import { collectGarbage } from '../../run/timing.js';
 import { aetherAppender, type OpenAppender } from './appenders.js';
 import { roundRobin } from './events.js';
 import { pipeline } from './pipeline.js';

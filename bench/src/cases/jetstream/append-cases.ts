@@ -1,5 +1,5 @@
-import { formatCount as count } from '../../format.js';
 import type { BenchCase, Target } from '../../model.js';
+import { formatCount as count } from '../../report/format.js';
 import { type AppendCaseOptions, appendCase } from './append-case.js';
 import type { StreamHost } from './session.js';
 

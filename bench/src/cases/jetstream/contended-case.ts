@@ -1,5 +1,5 @@
 import type { BenchCase, Contender, Target } from '../../model.js';
-import { collectGarbage, timedLoop } from '../../timing.js';
+import { collectGarbage, timedLoop } from '../../run/timing.js';
 import { appendPlan } from './append-case.js';
 import type { ContendedContender, ContendedWriter } from './contended-writers.js';
 import { actorSubject } from './events.js';

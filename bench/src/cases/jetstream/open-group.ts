@@ -1,5 +1,5 @@
 import type { BenchCase, OpenGroup } from '../../model.js';
-import type { BenchNats } from '../../nats-server.js';
+import type { BenchNats } from '../../run/nats-server.js';
 import { openSession, type StreamHost } from './session.js';
 import { dropRunStreams, runStreamPrefix } from './streams.js';
 import { warmServer } from './warm-server.js';

@@ -1,4 +1,4 @@
-import { pinnedVersion } from '../../peer-versions.js';
+import { pinnedVersion } from '../../run/peer-versions.js';
 
 /** The raw nats.js baselines' column names, naming the version measured. */
 export const rawName = `raw nats.js ${pinnedVersion('@nats-io/jetstream')}`;

@@ -1,5 +1,6 @@
 import type { BenchCase, Contender, Metric, RunPlan, Target } from '../../model.js';
-import { prepareReadStream, type ReadStream } from './read-streams.js';
+import { fillElsewhere } from './fill-elsewhere.js';
+import type { ReadStream } from './read-streams.js';
 import { openSession, type Session, type StreamHost } from './session.js';
 import { timedLoads } from './timed-loads.js';
 
@@ -26,6 +27,8 @@ export interface ReadCaseOptions {
   readonly aether: OpenLoad;
   readonly raw: readonly { readonly name: string; readonly open: OpenLoad }[];
   readonly targets?: readonly Target[];
+  /** Events one load reads, for `events/s`: the actor's (`spec.events`) unless given. */
+  readonly eventsPerLoad?: number;
 }
 
 const metrics: Record<ReadMetric, Metric> = {
@@ -51,14 +54,16 @@ function readContender(name: string, openLoad: OpenLoad, options: ReadCaseOption
   return {
     name,
     async open() {
+      await fillElsewhere(options.host, options.spec);
       const session = await openSession(options.host);
-      await prepareReadStream(session, options.spec);
       const load = await openLoad(session, options.spec);
       return {
         async run() {
           const { loads, seconds } = await timedLoads(loadSeconds, load);
           const value =
-            options.metric === 'ms/load' ? (seconds * 1000) / loads : (loads * options.spec.events) / seconds;
+            options.metric === 'ms/load'
+              ? (seconds * 1000) / loads
+              : (loads * (options.eventsPerLoad ?? options.spec.events)) / seconds;
           return { value };
         },
         close: () => session.nc.close(),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Contender } from '../../model.js';
+import { percentileOf } from '../../report/stats.js';
 import { openPublisher } from './publishers.js';
 import { SubscriberProcess } from './subscriber-process.js';
 import { type Kind, now } from './wire.js';
@@ -108,10 +109,4 @@ export function latencyContender(
       };
     },
   };
-}
-
-function percentileOf(values: readonly number[], percentile: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((percentile / 100) * sorted.length) - 1));
-  return sorted[index] as number;
 }

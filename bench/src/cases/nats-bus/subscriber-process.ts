@@ -1,10 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FromSubscriber, Kind, ToSubscriber } from './wire.js';
+import type { FromSubscriber, ToSubscriber } from './wire.js';
 
-const script = fileURLToPath(new URL('./subscriber.js', import.meta.url));
+const busSubscriber = new URL('./subscriber.js', import.meta.url);
 
-/** The subscriber of a contender, in a process of its own, driven over IPC. */
+/**
+ * The subscriber of a contender, in a process of its own, driven over IPC: the bus's
+ * (`subscriber.js`) or any script that answers the same messages (`wire.ts`).
+ */
 export class SubscriberProcess {
   readonly #child: ChildProcess;
   #replies: ((message: FromSubscriber) => void)[] = [];
@@ -14,8 +17,15 @@ export class SubscriberProcess {
     child.on('message', (message: FromSubscriber) => this.#replies.shift()?.(message));
   }
 
-  static async start(kind: Kind, servers: string, channel: string): Promise<SubscriberProcess> {
-    const child = fork(script, [kind, servers, channel], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  static async start(
+    kind: string,
+    servers: string,
+    channel: string,
+    script: URL = busSubscriber,
+  ): Promise<SubscriberProcess> {
+    const child = fork(fileURLToPath(script), [kind, servers, channel], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const started = new SubscriberProcess(child);
     await new Promise<FromSubscriber>((resolve, reject) => {
       started.#replies.push(resolve);

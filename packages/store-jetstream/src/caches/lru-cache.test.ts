@@ -14,6 +14,16 @@ describe('LruCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('peeks at a value without saving it from eviction', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.peek('a')).toBe(1); // a stays the least recently used
+    cache.set('c', 3);
+    expect(cache.peek('a')).toBeUndefined();
+    expect(cache.peek('b')).toBe(2);
+  });
+
   it('replaces a value without growing', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);

@@ -30,6 +30,11 @@ export class LruCache<K, V> {
     return this.#weight;
   }
 
+  /** The value without counting it as a use (its place in the eviction order stays). */
+  peek(key: K): V | undefined {
+    return this.#entries.get(key)?.value;
+  }
+
   get(key: K): V | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;

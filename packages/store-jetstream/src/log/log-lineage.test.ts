@@ -30,6 +30,19 @@ describe('LogLineage: the follows rule for a reader of the whole log', () => {
     expect(lineage.belongs('a', 9, 2)).toBe(true);
   });
 
+  it('moves a subject it reads again to its newest message and version, and remembers it longest', () => {
+    const lineage = new LogLineage(0, 2);
+    lineage.read('a', 1, 1);
+    lineage.read('b', 2, 1);
+    lineage.read('a', 3, 2); // a read again: b is now the least recently read
+    expect(lineage.lastVersion('a')).toBe(2);
+    expect(lineage.belongs('a', 9, 3)).toBe(true);
+    expect(lineage.belongs('a', 9, 1)).toBe(false);
+    lineage.read('c', 4, 1); // forgets b, keeps a
+    expect(lineage.lastVersion('a')).toBe(2);
+    expect(lineage.lastVersion('b')).toBe(0);
+  });
+
   it('lets a message saved without the header through (the version rule still applies)', () => {
     expect(new LogLineage(5).belongs('c', 9, undefined)).toBe(true);
   });

@@ -23,8 +23,13 @@ export interface LogReading {
   readonly subjectPrefix: string;
 }
 
-/** Messages a subscription asks for at a time: bounds what it holds for a reader that stops reading. */
-const pullMessages = 256;
+/**
+ * Messages a subscription asks for at a time: bounds what it holds for a reader that stops reading
+ * (with the pull's byte limit). Each pull is a request on the connection: with 256, a catch-up
+ * spent a sixth of its time writing pull requests on a busy machine and read a 100,000-event log at
+ * about 0.8× raw nats.js's ordered consumer; with 1,024, at about raw's pace.
+ */
+const pullMessages = 1024;
 /**
  * How long a pull may wait for the messages it asked for: it returns as soon as it has them all,
  * and delivers each as it comes, so this only bounds an idle wait (heartbeats flow meanwhile).
@@ -38,7 +43,7 @@ const ended: IteratorResult<RecordedEvent> = Object.freeze({ done: true, value: 
 /**
  * A subscription to the JetStream store's log (see `EventLog.subscribe`). It reads with a pull
  * consumer of its own (`LogConsumer`) that starts after the position it was asked for, holds at
- * most one pull of messages (256) beyond what its reader has taken, and keeps the last position it
+ * most one pull of messages (1,024) beyond what its reader has taken, and keeps the last position it
  * got, so catch-up flows into live without a hand-over. When the consumer fails (the connection
  * drops, the server restarts, the stream's leader changes, its server dies) it makes a new one at
  * the next position, again and again until it is closed: no gap, no duplicate. Every message
@@ -135,11 +140,14 @@ export class JetStreamLogSubscription implements EventSubscription {
   }
 
   async #next(): Promise<IteratorResult<RecordedEvent>> {
-    try {
-      await this.#started;
-    } catch (error) {
-      await this.close();
-      throw error;
+    // Awaited until it has settled once: not a microtask per event after that.
+    if (this.#reading === undefined || this.#lineage === undefined) {
+      try {
+        await this.#started;
+      } catch (error) {
+        await this.close();
+        throw error;
+      }
     }
     for (;;) {
       if (this.#closed) return ended;
@@ -159,7 +167,9 @@ export class JetStreamLogSubscription implements EventSubscription {
       if (message !== undefined) {
         // The next pull goes out while the reader works through the second half of this one.
         if (this.#raw.length < pullMessages / 2) this.#keepReading();
-        await this.#process(message);
+        // Synchronous unless the stream leader must be asked: no promise per message on the way.
+        const asking = this.#process(message);
+        if (asking !== undefined) await asking;
         continue;
       }
       if (this.#processed >= this.#target) this.#reachedTarget();
@@ -254,13 +264,21 @@ export class JetStreamLogSubscription implements EventSubscription {
 
   // Turns one message into the events it delivers: none for a save that lost a race (or that the
   // filters leave out), all of a batch otherwise; a message that is not valid events is reported.
-  async #process(message: LogMessage): Promise<void> {
+  // Returns a promise only when the follows rule needs the stream leader's word.
+  #process(message: LogMessage): Promise<void> | undefined {
     const lineage = this.#lineage as LogLineage;
-    const { seq, subject } = message;
+    const known = this.#knownToBelong(lineage, message);
+    if (known === undefined) return this.#processAsking(lineage, message);
+    this.#deliver(lineage, message, known);
+    return undefined;
+  }
+
+  async #processAsking(lineage: LogLineage, message: LogMessage): Promise<void> {
+    const { seq, subject, follows } = message;
     let belongs: boolean;
     for (;;) {
       try {
-        belongs = await this.#belongs(lineage, message);
+        belongs = (await checkFollows(this.#parts.stream, subject, follows as number, seq)) === 'belongs';
         break;
       } catch (error) {
         if (this.#closed) return;
@@ -271,6 +289,18 @@ export class JetStreamLogSubscription implements EventSubscription {
         }
       }
     }
+    this.#deliver(lineage, message, belongs);
+  }
+
+  // Whether the message belongs to its actor's history; `undefined` when only the leader can tell.
+  #knownToBelong(lineage: LogLineage, { seq, subject, follows }: LogMessage): boolean | undefined {
+    // On a single replica the server enforced what every message follows.
+    if (this.#parts.stream.replicas === 1 || follows === undefined || Number.isNaN(follows)) return true;
+    return lineage.belongs(subject, seq, follows);
+  }
+
+  #deliver(lineage: LogLineage, message: LogMessage, belongs: boolean): void {
+    const { seq, subject } = message;
     this.#processed = seq;
     const previousVersion = lineage.lastVersion(subject);
     const decoded = belongs ? this.#decode(message, previousVersion) : undefined;
@@ -289,14 +319,6 @@ export class JetStreamLogSubscription implements EventSubscription {
     for (const event of decoded) {
       if (matches === undefined || matches(event)) this.#ready.push({ event, position: seq });
     }
-  }
-
-  async #belongs(lineage: LogLineage, { seq, subject, follows }: LogMessage): Promise<boolean> {
-    // On a single replica the server enforced what every message follows.
-    const { stream } = this.#parts;
-    if (stream.replicas === 1 || follows === undefined || Number.isNaN(follows)) return true;
-    const known = lineage.belongs(subject, seq, follows);
-    return known ?? (await checkFollows(stream, subject, follows, seq)) === 'belongs';
   }
 
   #decode({ seq, subject, data, follows }: LogMessage, previousVersion: number): Event[] | ReplayError {

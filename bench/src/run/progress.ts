@@ -1,6 +1,6 @@
-import { formatNumber, formatSeconds, formatValue } from './format.js';
-import type { BenchCase } from './model.js';
-import type { ContenderResult } from './results.js';
+import type { BenchCase } from '../model.js';
+import { formatNumber, formatSeconds, formatValue } from '../report/format.js';
+import type { ContenderResult } from '../report/results.js';
 
 /** Progress goes to stderr, so stdout holds only the tables. */
 export const progress = {

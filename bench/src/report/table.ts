@@ -1,4 +1,5 @@
-import { formatNumber, formatRatio, ratioOf } from './format.js';
+import { formatNumber, formatRatio } from './format.js';
+import { ratioOf } from './ratio.js';
 import type { CaseResult, ContenderResult, GroupResult } from './results.js';
 
 /** A group's figures as rows of text, shared by the console and the README renderers. */

@@ -1,4 +1,4 @@
-import type { Metric, RunPlan, Target } from './model.js';
+import type { RunPlan } from '../model.js';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -31,26 +31,4 @@ export function formatRatio(ratio: number): string {
 
 export function formatSeconds(seconds: number): string {
   return seconds >= 10 ? `${Math.round(seconds)} s` : `${seconds.toFixed(1)} s`;
-}
-
-/** `≥ 1,000,000 events/s` or `Aether / Castore ≤ 1×`. */
-export function describeTarget(target: Target, metric: Metric): string {
-  const bounds: string[] = [];
-  const show = (value: number) =>
-    target.against === undefined ? formatValue(value, metric.unit) : formatRatio(value);
-  if (target.min !== undefined) bounds.push(`≥ ${show(target.min)}`);
-  if (target.max !== undefined) bounds.push(`≤ ${show(target.max)}`);
-  const subject = target.against === undefined ? '' : `Aether / ${target.against} `;
-  return `${subject}${bounds.join(' and ')}`;
-}
-
-/** Aether / baseline; `undefined` when either figure is missing. */
-export function ratioOf(subject: number | undefined, baseline: number | undefined): number | undefined {
-  if (subject === undefined || baseline === undefined || baseline === 0) return undefined;
-  return subject / baseline;
-}
-
-/** Whether a ratio Aether / peer means Aether did better (higher throughput, less memory). */
-export function isBetter(ratio: number, metric: Metric): boolean {
-  return metric.better === 'higher' ? ratio >= 1 : ratio <= 1;
 }

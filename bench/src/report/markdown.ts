@@ -1,5 +1,5 @@
 import { formatSeconds } from './format.js';
-import { machineLine } from './machine.js';
+import { machineLine } from './machine-line.js';
 import type { GroupResult } from './results.js';
 import { footnoteMark, groupTable } from './table.js';
 

@@ -1,6 +1,6 @@
-import { groups } from './groups.js';
+import { groups } from '../groups.js';
+import type { OpenGroup, Trial } from '../model.js';
 import type { FromChild, ToChild } from './isolate.js';
-import type { OpenGroup, Trial } from './model.js';
 import { collectGarbage } from './timing.js';
 
 /**

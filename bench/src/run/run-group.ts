@@ -1,8 +1,8 @@
+import { type BenchGroup, SkipGroup } from '../model.js';
+import type { CaseResult, GroupResult } from '../report/results.js';
 import { describeMachine } from './machine.js';
-import { type BenchGroup, SkipGroup } from './model.js';
 import { progress } from './progress.js';
-import type { CaseResult, GroupResult } from './results.js';
-import { runCase } from './runner.js';
+import { runCase } from './run-case.js';
 
 /** Opens a group, runs its cases in order and closes it; `undefined` when the group is skipped here. */
 export async function runGroup(group: BenchGroup): Promise<GroupResult | undefined> {

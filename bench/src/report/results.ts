@@ -1,5 +1,5 @@
-import type { Machine } from './machine.js';
-import type { Metric, RunPlan } from './model.js';
+import type { Metric, RunPlan } from '../model.js';
+import type { Machine } from '../run/machine.js';
 
 /** What one run of a group produced; stored as `results/<group>.json`, read back to write the README. */
 export interface GroupResult {

@@ -1,9 +1,9 @@
+import type { BenchCase } from '../model.js';
+import type { CaseResult } from '../report/results.js';
+import { evaluateTargets } from '../report/targets.js';
 import { openChildTrial } from './isolate.js';
 import { measureInTurns, planOf } from './measure.js';
-import type { BenchCase } from './model.js';
 import { progress } from './progress.js';
-import type { CaseResult } from './results.js';
-import { evaluateTargets } from './targets.js';
 
 /**
  * Measures Aether and every baseline of a case under the same plan, each in its own process,

@@ -19,7 +19,3 @@ export function describeMachine(): Machine {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
   };
 }
-
-export function machineLine(machine: Machine): string {
-  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.os}`;
-}

@@ -1,5 +1,5 @@
 import { NatsServerNotFoundError, startNatsCluster, startNatsServer } from '@aether/nats-harness';
-import { SkipGroup } from './model.js';
+import { SkipGroup } from '../model.js';
 
 /** Set by the bench process for its measuring processes: the server or cluster they all use. */
 const serverVariable = 'AETHER_BENCH_NATS_URL';

@@ -1,5 +1,6 @@
-import { formatRatio, isBetter, ratioOf } from './format.js';
+import { formatRatio } from './format.js';
 import { logScale } from './log-scale.js';
+import { isBetter, ratioOf } from './ratio.js';
 import type { GroupResult } from './results.js';
 
 const width = 960;

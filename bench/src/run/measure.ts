@@ -1,6 +1,6 @@
-import type { BenchCase, RunPlan, Sample, Trial } from './model.js';
-import type { ContenderResult } from './results.js';
-import { median } from './stats.js';
+import type { BenchCase, RunPlan, Sample, Trial } from '../model.js';
+import type { ContenderResult } from '../report/results.js';
+import { summarise } from '../report/summarise.js';
 
 /**
  * One short warm-up, then the median of five runs, each stopped after 1 s if it has not finished.
@@ -79,24 +79,4 @@ async function runOnce(entry: Entry, maxSeconds: number): Promise<Sample | undef
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function summarise(name: string, samples: readonly Sample[]): ContenderResult {
-  const values = samples.map((sample) => sample.value);
-  const stopped = samples.filter(
-    (sample) => sample.done !== undefined && sample.planned !== undefined && sample.done < sample.planned,
-  );
-  if (stopped.length === 0) return { name, median: median(values), values };
-  const done = stopped.map((sample) => sample.done as number);
-  return {
-    name,
-    median: median(values),
-    values,
-    capped: {
-      runs: stopped.length,
-      minDone: Math.min(...done),
-      maxDone: Math.max(...done),
-      planned: stopped[0]?.planned as number,
-    },
-  };
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Sample, Trial } from './model.js';
+import type { Sample, Trial } from '../model.js';
 
 /** Which contender of which case a child process measures. */
 export interface ChildTask {
