@@ -1,14 +1,20 @@
+import { ArgumentError } from './argument-error.js';
 import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
+import { runIdArgument, watchCommand } from './watch-arguments.js';
+import type { WatchStart } from './watch-start.js';
 
 /** What the command line asks for. */
 export type Command =
   | { kind: 'help' }
   | { kind: 'story' }
   | { kind: 'nats-story'; server: NatsServer }
-  | { kind: 'watch'; server: NatsServer }
-  | { kind: 'load'; server: NatsServer; writers: number; events: number }
+  /** `run`: the run whose log to follow; `undefined`: the newest run on the server. */
+  | { kind: 'watch'; server: NatsServer; from: WatchStart; run: string | undefined }
+  | { kind: 'watch-bus'; server: NatsServer }
+  /** `run`: a run to add the load to; `undefined`: a new run. */
+  | { kind: 'load'; server: NatsServer; writers: number; events: number; run: string | undefined }
   | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean };
 
 /** `--older-than`: as typed (for messages) and in milliseconds. */
@@ -20,7 +26,7 @@ export interface OlderThan {
 export type ParsedArguments = Command | { kind: 'error'; message: string };
 
 type Mode = 'story' | 'watch' | 'load' | 'clean';
-type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes';
+export type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes' | 'from' | 'run' | 'bus';
 
 const commands: readonly Mode[] = ['watch', 'load', 'clean'];
 
@@ -31,9 +37,10 @@ const options: Record<OptionName, { modes: readonly Mode[]; example: string | un
   events: { modes: ['load'], example: `--events ${LOAD_LIMITS.events.default}` },
   'older-than': { modes: ['clean'], example: '--older-than 7d' },
   yes: { modes: ['clean'], example: undefined },
+  from: { modes: ['watch'], example: '--from start' },
+  run: { modes: ['watch', 'load'], example: '--run mx7rjnba-e09r' },
+  bus: { modes: ['watch'], example: undefined },
 };
-
-class ArgumentError extends Error {}
 
 /**
  * Parses `aether-demo [watch | load | clean] [options]`. Options take their value as the next
@@ -72,13 +79,14 @@ function parse(argv: readonly string[]): Command {
     throw new ArgumentError(`${mode} needs --nats <url>, e.g. --nats nats://127.0.0.1:4222`);
   switch (mode) {
     case 'watch':
-      return { kind: 'watch', server };
+      return watchCommand(server, values);
     case 'load':
       return {
         kind: 'load',
         server,
         writers: count('writers', values.writers, LOAD_LIMITS.writers),
         events: count('events', values.events, LOAD_LIMITS.events),
+        run: values.run === undefined ? undefined : runIdArgument(values.run),
       };
     case 'clean':
       return {

@@ -1,14 +1,9 @@
-import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
 import type { OlderThan } from './arguments.js';
-import {
-  countLeftovers,
-  describeLeftover,
-  type Leftover,
-  type StreamSummary,
-  selectLeftovers,
-} from './clean-plan.js';
-import { connectFailure, connectNats } from './connect.js';
+import { countLeftovers, describeLeftover, type Leftover, selectLeftovers } from './clean-plan.js';
+import { connectManager, connectNats } from './connect.js';
 import { DemoError, oneLine } from './demo-error.js';
+import { listStreams } from './list-streams.js';
 import type { NatsServer } from './nats-url.js';
 
 export interface CleanOptions {
@@ -28,12 +23,7 @@ export async function runClean(options: CleanOptions): Promise<void> {
   const { server, olderThan, confirmed, print } = options;
   const nc = await connectNats(server);
   try {
-    let jsm: JetStreamManager;
-    try {
-      jsm = await jetstreamManager(nc);
-    } catch (error) {
-      throw connectFailure(error, server);
-    }
+    const jsm = await connectManager(nc, server);
     const leftovers = selectLeftovers(await listStreams(jsm), olderThan, new Date());
     const which = olderThan === undefined ? '' : ` older than ${olderThan.text}`;
     if (leftovers.length === 0) {
@@ -59,14 +49,6 @@ export async function runClean(options: CleanOptions): Promise<void> {
   } finally {
     await nc.close();
   }
-}
-
-async function listStreams(jsm: JetStreamManager): Promise<StreamSummary[]> {
-  const streams: StreamSummary[] = [];
-  for await (const info of jsm.streams.list()) {
-    streams.push({ name: info.config.name, created: new Date(info.created), messages: info.state.messages });
-  }
-  return streams;
 }
 
 /** Deletes the stream holding `leftover`; false when it was gone already (another clean, say). */
