@@ -80,7 +80,7 @@ function jetstreamRunner(
   } satisfies CommandRunner;
 }
 
-export const handleCommandName = 'Aether handleCommand';
+export const handleCommandName = 'Aether';
 export const byHandName = 'getEvents + fold + saveEvent';
 
 export function jetstreamCommandRunners(host: StreamHost, prefix: string, historyLength: number) {

@@ -5,6 +5,9 @@ import { openSession, type StreamHost } from '../jetstream/session.js';
 import { createStream, dropStream } from '../jetstream/streams.js';
 import { addItem, history, orderDecider } from './order-decider.js';
 
+/** The baseline's name: Aether on an actor of `events` events. */
+export const snapshotLoadName = (events: number) => `Aether, ${events.toLocaleString('en-US')}-event actor`;
+
 /** Events per `saveEvents` while an actor's history is written (untimed). */
 const fillBatch = 100;
 
@@ -20,8 +23,9 @@ export interface SnapshotLoadOptions {
 /**
  * `handleCommand` with `snapshotEvery` on a fresh store instance each time (opened and closed
  * untimed), so nothing the store cached from an earlier load helps: the actor is loaded from its
- * latest snapshot and the events after it. The subject's actor has `long` events, the baseline's
- * `short`; each command adds one, and every `snapshotEvery` of them a snapshot is saved (timed).
+ * latest snapshot and the events after it. The subject (`Aether`) loads an actor of `long`
+ * events, the baseline one of `short`; each command adds one, and every `snapshotEvery` of them
+ * a snapshot is saved (timed).
  */
 export function snapshotLoadCase(options: SnapshotLoadOptions): BenchCase {
   const { long, short, snapshotEvery } = options;
@@ -30,14 +34,12 @@ export function snapshotLoadCase(options: SnapshotLoadOptions): BenchCase {
     title: `handle a command on an actor of ${long.toLocaleString('en-US')} events with \`snapshotEvery: ${snapshotEvery}\`, fresh store instance each time`,
     short: `command, ${long.toLocaleString('en-US')} events + snapshots`,
     metric: { unit: 'ms/command', better: 'lower' },
-    subject: contender(`${long.toLocaleString('en-US')}-event actor`, long, options),
-    baselines: [contender(`${short.toLocaleString('en-US')}-event actor`, short, options)],
+    subject: contender('Aether', long, options),
+    baselines: [contender(snapshotLoadName(short), short, options)],
     targets: options.targets,
     plan: { warmups: 1, repetitions: 5, maxSeconds: 1, warmupSeconds: 0.3 },
   };
 }
-
-export const snapshotLoadName = (events: number) => `${events.toLocaleString('en-US')}-event actor`;
 
 function contender(name: string, events: number, options: SnapshotLoadOptions): Contender {
   const stream = `${options.streamPrefix}-snap-${events}`;
