@@ -78,7 +78,8 @@ async function attemptOnce<State, Command, E extends AnyEvent>(
     return finish(context, stored.before, events, undefined, attempt);
   }
   const initial = guarded(decider.initialState)();
-  const loaded = await loadActor(store, actorId, evolve, initial);
+  const expectSnapshots = options.snapshotEvery !== undefined;
+  const loaded = await loadActor(store, actorId, evolve, initial, expectSnapshots);
   const decision = await guardedAsync(decider.decide, command, loaded.state);
   const envelope = { ...options, actorId, version: loaded.version, timestamp: options.clock.now() };
   // The decider built these from its own event union; the envelope adds no type information.

@@ -28,12 +28,27 @@ class SlowSnapshots extends HookedStore {
   }
 }
 
-describe('handleCommand loading an actor it has loaded before on the same store', () => {
-  it('reads the snapshot and the events after the last one it saw at the same time', async () => {
+describe('handleCommand loading an actor from a store that keeps snapshots', () => {
+  it('reads the snapshot and all events at the same time the first time, without snapshotEvery', async () => {
     const store = new SlowSnapshots();
-    await handleCommand(store, 'order-1', add('A'), orderDecider, { snapshotEvery: 1 });
-    store.calls.length = 0;
     store.hold = true;
+
+    const pending = handleCommand(store, 'order-1', add('A'), orderDecider);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.calls).toEqual(['snapshot', 'events from 1']);
+    store.release();
+    await expect(pending).resolves.toMatchObject({ version: 1, state: { items: 1 } });
+  });
+
+  it('reads the snapshot first the first time with snapshotEvery, then both together', async () => {
+    const store = new SlowSnapshots();
+    store.hold = true;
+    const first = handleCommand(store, 'order-1', add('A'), orderDecider, { snapshotEvery: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.calls).toEqual(['snapshot']);
+    store.release();
+    await first;
+    store.calls.length = 0;
 
     const pending = handleCommand(store, 'order-1', add('B'), orderDecider, { snapshotEvery: 1 });
     await new Promise((resolve) => setImmediate(resolve));

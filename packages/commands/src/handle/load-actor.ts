@@ -15,8 +15,10 @@ const maxHintsPerStore = 10_000;
 
 /**
  * Loads an actor as `loadState` does (its latest snapshot, then the events after it), in one round
- * trip instead of two when this store has loaded the actor before: the snapshot and the events
- * after the one it had last time are read at the same time. A newer snapshot is still used (replay
+ * trip instead of two: the snapshot and the events after the one this store had when the actor was
+ * last loaded here are read at the same time. An actor not loaded here before is read that way
+ * from its first event unless `expectSnapshots` (the caller saves snapshots, so a long history
+ * behind one is likely): then the snapshot is read first. A newer snapshot is still used (replay
  * skips the events it covers); only an older one or none, which snapshots never move back to,
  * means reading again from there.
  */
@@ -25,9 +27,10 @@ export async function loadActor<State, E extends AnyEvent>(
   actorId: string,
   evolve: (state: State, event: E) => State,
   initial: State,
+  expectSnapshots: boolean,
 ): Promise<LoadedState<State>> {
   if (!isSnapshotStore(store)) return loadState(store, actorId, evolve, initial);
-  const hint = snapshotHints.get(store)?.get(actorId);
+  const hint = snapshotHints.get(store)?.get(actorId) ?? (expectSnapshots ? undefined : 0);
   if (hint !== undefined) {
     const [snapshot, events] = await Promise.all([
       store.getLatestSnapshot(actorId),
