@@ -70,7 +70,7 @@ describe('InMemoryEventStore', () => {
     expect((await store.getEvents('order-1', 17)).map((event) => event.version)).toEqual([]);
   });
 
-  it('keeps its own frozen copy and hands out a new object with a new Date on every read', async () => {
+  it('keeps its own frozen copy, hands out that one object and a new Date at every timestamp read', async () => {
     const store = new InMemoryEventStore();
     const saved = itemAdded('order-1', 1);
     await store.saveEvent(saved);
@@ -78,10 +78,43 @@ describe('InMemoryEventStore', () => {
     const [first] = await store.getEvents('order-1');
     const [second] = await store.getEvents('order-1');
     expect(first).not.toBe(saved);
-    expect(first).not.toBe(second);
-    expect(first?.timestamp).not.toBe(second?.timestamp);
-    expect(first?.timestamp).not.toBe(saved.timestamp);
+    expect(first).toBe(second);
+    expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first?.data)).toBe(true);
+    expect(first?.timestamp).not.toBe(first?.timestamp);
+    first?.timestamp.setTime(0);
+    expect(second?.timestamp.getTime()).toBe(saved.timestamp.getTime());
+  });
+
+  it('reads back every time exactly, however far it is from now', async () => {
+    const store = new InMemoryEventStore();
+    const times = [0, Date.UTC(1995, 2, 27, 16, 52, 17, 890), Date.now() + 1, Date.UTC(2400, 0, 1), -8.64e15];
+    for (const [index, time] of times.entries()) {
+      await store.saveEvent({ ...itemAdded('order-1', index + 1), timestamp: new Date(time) });
+    }
+
+    expect((await store.getEvents('order-1')).map((event) => event.timestamp.getTime())).toEqual(times);
+  });
+
+  it('hands out plain objects with exactly the fields of an Event', async () => {
+    const store = new InMemoryEventStore();
+    const saved = { ...itemAdded('order-1', 1), metadata: { correlationId: 'c-1' } };
+    await store.saveEvent(saved);
+
+    const [read] = await store.getEvents('order-1');
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(Object.keys(read ?? {})).toEqual([
+      'id',
+      'eventType',
+      'actorId',
+      'version',
+      'data',
+      'timestamp',
+      'metadata',
+    ]);
+    expect(read).toStrictEqual(saved);
+    expect(JSON.parse(JSON.stringify(read))).toEqual({ ...saved, timestamp: saved.timestamp.toISOString() });
+    expect({ ...read }).toStrictEqual(saved);
   });
 
   it('hands out a new snapshot object with a new Date on every read', async () => {

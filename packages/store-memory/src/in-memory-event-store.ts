@@ -23,10 +23,10 @@ import {
   validateEventRecord,
 } from '@aether/core/adapter';
 import { copySnapshot } from './copies.js';
-import { EventColumns } from './event-columns.js';
 import { findStart } from './find-start.js';
 import { LogIndex } from './log-index.js';
 import { type LogSource, MemoryLogSubscription } from './log-subscription.js';
+import { storedEvent } from './stored-event.js';
 
 // One settled promise for every successful save (see saveEvent).
 const settled: Promise<void> = Promise.resolve();
@@ -36,19 +36,21 @@ const settled: Promise<void> = Promise.resolve();
  *
  * - `saveEvent` validates the event, then checks the version and appends in one synchronous step,
  *   so concurrent saves to one actor are atomic: exactly one of several saves of the same version
- *   wins. Appends are O(1) amortised: pushes onto the store's columns (see EventColumns) and onto
- *   the actor's list of positions in them.
+ *   wins. Appends are O(1) amortised: one frozen object per event (see storedEvent), pushed onto
+ *   the log's list and the actor's.
  * - Versions must grow but need not be contiguous: `version > latest` is enough.
- * - Reads find their start by binary search and hand out new objects with a fresh `Date`; the
- *   `data` they share with the store is deeply frozen. Nothing a caller does changes history.
+ * - Reads find their start by binary search and hand out a new array of the stored events, which
+ *   are frozen (their `data` and `metadata` deeply) and make a new `Date` at every read of
+ *   `timestamp`. Nothing a caller does changes history.
  * - Snapshots: one per actor. A snapshot replaces the kept one when its version is the same or
  *   higher; an older snapshot (lower version) is accepted and ignored, so a slow writer can never
  *   move an actor's snapshot backwards.
  */
 export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, EventLog {
-  readonly #columns = new EventColumns();
-  // Per actor, the positions of its events in #columns, in version order.
-  readonly #positions = new Map<string, number[]>();
+  // Every event in the order it was appended: the log's slots.
+  readonly #events: Event[] = [];
+  // Per actor, its events in version order: the same objects as in #events.
+  readonly #byActor = new Map<string, Event[]>();
   // Which events make up each position of the log.
   readonly #log = new LogIndex();
   // Resolved (and replaced) at the next append: what live subscriptions wait on.
@@ -69,7 +71,7 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   };
   readonly #snapshots = new Map<string, ActorSnapshot>();
   // Validation writes into this one draft instead of a new record per append: #append copies the
-  // fields into the columns at once, in the same synchronous step.
+  // fields into the stored event at once, in the same synchronous step.
   readonly #draft = newEventRecordDraft();
 
   // Not `async`: an append is on the hot path, and a shared settled promise is cheaper than the
@@ -104,13 +106,12 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   // No await in here: the version check and the append happen in one turn of the event loop, so
   // of several concurrent saves of one version exactly one wins.
   #append(record: EventRecord): void {
-    const positions = this.#positions.get(record.actorId);
-    if (positions === undefined) {
-      this.#positions.set(record.actorId, [this.#columns.append(record)]);
-      return;
-    }
-    this.#checkVersion(record);
-    positions.push(this.#columns.append(record));
+    const history = this.#byActor.get(record.actorId);
+    if (history !== undefined) this.#checkVersion(record);
+    const event = storedEvent(record);
+    this.#events.push(event);
+    if (history === undefined) this.#byActor.set(record.actorId, [event]);
+    else history.push(event);
   }
 
   #checkVersion(record: EventRecord): void {
@@ -150,14 +151,14 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   // take it past `limit` events (unless it is the first); returns the last position read.
   #readLog(after: Position, last: Position, limit: number, into: RecordedEvent[]): Position {
     const log = this.#log;
-    const columns = this.#columns;
+    const events = this.#events;
     let position = after;
     while (position < last) {
       const next = position + 1;
       const start = log.start(next);
       const end = log.end(next);
       if (into.length > 0 && into.length + (end - start) > limit) break;
-      for (let slot = start; slot < end; slot++) into.push({ event: columns.eventAt(slot), position: next });
+      for (let slot = start; slot < end; slot++) into.push({ event: events[slot] as Event, position: next });
       position = next;
       if (into.length >= limit) break;
     }
@@ -196,19 +197,15 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
 
   #read(actorId: string, fromVersion: number | undefined): Event[] {
     const from = checkFromVersion(fromVersion);
-    const positions = this.#positions.get(actorId);
-    if (positions === undefined) return [];
-    const columns = this.#columns;
-    const versionAt = (index: number) => columns.versionAt(positions[index] as number);
-    const events: Event[] = [];
-    for (let index = findStart(positions.length, from, versionAt); index < positions.length; index++) {
-      events.push(columns.eventAt(positions[index] as number));
-    }
-    return events;
+    const history = this.#byActor.get(actorId);
+    if (history === undefined) return [];
+    // Shared, frozen events in a new array: a caller may reorder or empty it freely.
+    if (from <= 1) return history.slice();
+    return history.slice(findStart(history.length, from, (index) => (history[index] as Event).version));
   }
 
   #latestVersion(actorId: string): number {
-    const positions = this.#positions.get(actorId);
-    return positions === undefined ? 0 : this.#columns.versionAt(positions[positions.length - 1] as number);
+    const history = this.#byActor.get(actorId);
+    return history === undefined ? 0 : (history[history.length - 1] as Event).version;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Which kept events (their positions in `EventColumns`, here "slots") make up each position of
+ * Which kept events (their positions in the order they were appended, here "slots") make up each position of
  * the log. Events saved together share a position, so the log has one position per save: position
  * p holds slots `start(p)` up to `start(p + 1)`. As long as every save held one event, position p is
  * slot p - 1 and nothing is kept; the first batch of several events starts the table of starts,

@@ -1,7 +1,8 @@
-import { type AnyEvent, type EventStore, isVersionConflict, loadState } from '@aether/core';
+import { type AnyEvent, type EventStore, isVersionConflict } from '@aether/core';
 import { retry } from '@aether/retry';
 import type { Decider } from '../decider/decider.js';
 import { DeciderThrew, guarded, guardedAsync, guardedEvolve } from './decider-threw.js';
+import { loadActor, rememberSnapshot } from './load-actor.js';
 import { type HandleCommandOptions, type ResolvedHandleOptions, resolveHandleOptions } from './options.js';
 import { snapshotIfDue } from './snapshot-policy.js';
 import { stampEvents } from './stamp-events.js';
@@ -77,7 +78,8 @@ async function attemptOnce<State, Command, E extends AnyEvent>(
     return finish(context, stored.before, events, undefined, attempt);
   }
   const initial = guarded(decider.initialState)();
-  const loaded = await loadState(store, actorId, evolve, initial);
+  const expectSnapshots = options.snapshotEvery !== undefined;
+  const loaded = await loadActor(store, actorId, evolve, initial, expectSnapshots);
   const decision = await guardedAsync(decider.decide, command, loaded.state);
   const envelope = { ...options, actorId, version: loaded.version, timestamp: options.clock.now() };
   // The decider built these from its own event union; the envelope adds no type information.
@@ -100,6 +102,9 @@ async function finish<State, Command, E extends AnyEvent>(
   const version = (events.at(-1) as E).version;
   const snapshotVersion = await snapshotIfDue(store, { actorId, state, version, loadedFrom }, options);
   const result: CommandResult<State, E> = { state, version, events, attempts };
-  if (snapshotVersion !== undefined) result.snapshotVersion = snapshotVersion;
+  if (snapshotVersion !== undefined) {
+    rememberSnapshot(store, actorId, snapshotVersion);
+    result.snapshotVersion = snapshotVersion;
+  }
   return result;
 }

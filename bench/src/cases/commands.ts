@@ -1,0 +1,35 @@
+import type { BenchGroup } from '../model.js';
+import { formatCount as count, describeRuns as runs } from '../report/format.js';
+import { defaultPlan } from '../run/measure.js';
+import { pinnedVersion } from '../run/peer-versions.js';
+import { commandCase } from './commands/command-case.js';
+import { aetherMemoryRunner, emmettMemoryRunner } from './commands/memory-runners.js';
+
+const actors = 1_000;
+const historyLength = 10;
+
+/** `handleCommand` from `@aether/commands` against Emmett's `CommandHandler`, both in memory (issue 13). */
+export const commandsGroup: BenchGroup = {
+  name: 'commands',
+  title: 'Command handling in memory',
+  notes: [
+    `Aether and Emmett in the same run, each in its own fresh Node process, taking turns run by run; ${runs(defaultPlan)}, a run capped at ${defaultPlan.maxSeconds} s. Each run starts from a fresh store and gives ${count(actors)} actors ${count(historyLength)} events each (untimed: Aether \`saveEvents\`, Emmett one \`appendToStream\` per actor), then times one awaited command per actor: load the actor, fold its ${count(historyLength)} events, decide (one \`ItemAdded\` event, the in-memory group's order line, folded with the same \`addLine\`), append that event with the loaded version as the expected one. commands/s counts the commands done; afterwards every commanded actor must be at version ${historyLength + 1}.`,
+    '**Aether** `handleCommand(store, actorId, command, decider)` on `InMemoryEventStore` with default options: it loads with `loadState`, decides, stamps the event (a UUID v7 id, the actor, the next version, a timestamp, correlation and causation ids in its metadata), appends with `saveEvents` (validated, version-checked), evolves the state once more for the result, and would retry a version conflict through `@aether/retry`.',
+    '**Emmett** `CommandHandler({ evolve, initialState })(store, actorId, handle)` on `getInMemoryEventStore()`: it reads and folds the stream (`aggregateStream`), runs `handle(state)` (returning the same event), and appends it with `appendToStream` and the read version as `expectedStreamVersion`; it stamps no ids, timestamps or metadata of its own and does not validate events. Its in-memory append copies the stream and sums the lengths of every stream for the global position, so it grows with the number of actors in the store.',
+  ],
+  async open() {
+    return {
+      cases: [
+        commandCase({
+          id: 'command-10-event-actor',
+          title: `handle a command on an actor with ${count(historyLength)} events (load, decide, append one), ${count(actors)} actors, each awaited`,
+          short: `command on a ${count(historyLength)}-event actor`,
+          actors,
+          subject: aetherMemoryRunner(historyLength),
+          baselines: [emmettMemoryRunner(pinnedVersion('@event-driven-io/emmett'), historyLength)],
+          targets: [{ against: `Emmett ${pinnedVersion('@event-driven-io/emmett')}`, min: 5 }],
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import type { BenchCase, Contender, RunPlan, Target } from '../../model.js';
+import { collectGarbage, timedLoop } from '../../run/timing.js';
+
+/**
+ * One contender of a command case, opened in its measuring process: `prepare` gives a fresh set
+ * of actors their history (untimed) and returns the command to time for the i-th of them.
+ */
+export interface CommandRunner {
+  readonly name: string;
+  open(): Promise<CommandTrial>;
+}
+
+export interface CommandTrial {
+  /** Untimed: `count` fresh actors, each with its history; returns one command per actor. */
+  prepare(run: number, count: number): Promise<(index: number) => Promise<unknown>>;
+  /** Untimed, after the timed commands: throws unless each of the first `done` actors got its one event. */
+  check(done: number): Promise<void>;
+  close?(): Promise<void>;
+}
+
+export interface CommandCaseOptions {
+  readonly id: string;
+  readonly title: string;
+  readonly short: string;
+  readonly actors: number;
+  readonly subject: CommandRunner;
+  readonly baselines: readonly CommandRunner[];
+  readonly targets: readonly Target[];
+  readonly plan?: Partial<RunPlan>;
+}
+
+/** Commands/s: each run gives `actors` fresh actors their history, then times one awaited command per actor. */
+export function commandCase(options: CommandCaseOptions): BenchCase {
+  return {
+    id: options.id,
+    title: options.title,
+    short: options.short,
+    metric: { unit: 'commands/s', better: 'higher' },
+    subject: commandContender(options.subject, options.actors),
+    baselines: options.baselines.map((runner) => commandContender(runner, options.actors)),
+    targets: options.targets,
+    ...(options.plan === undefined ? {} : { plan: options.plan }),
+  };
+}
+
+function commandContender(runner: CommandRunner, actors: number): Contender {
+  return {
+    name: runner.name,
+    async open() {
+      const trial = await runner.open();
+      let run = 0;
+      return {
+        async run({ maxSeconds }) {
+          const command = await trial.prepare(run++, actors);
+          collectGarbage();
+          const { done, seconds } = await timedLoop(actors, maxSeconds, command);
+          await trial.check(done);
+          return { value: done / seconds, done, planned: actors };
+        },
+        close: async () => trial.close?.(),
+      };
+    },
+  };
+}
