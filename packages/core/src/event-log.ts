@@ -36,9 +36,10 @@ export interface ReadAllOptions extends ReplayErrorHandling {
   /** Read the events after this position (exclusive). Default 0: from the first event. */
   after?: Position;
   /**
-   * At most this many events (default 1,000). Events saved together are never split: a batch that
-   * would pass the limit is left for the next read, unless it is the first one, which is returned
-   * whole.
+   * At most this many events. Without it every event after `after` is returned at once, so page
+   * through a large log with a limit (or follow it with `subscribe`, which pulls as it goes).
+   * Events saved together are never split: a batch that would pass the limit is left for the next
+   * read, unless it is the first one, which is returned whole.
    */
   limit?: number;
 }
