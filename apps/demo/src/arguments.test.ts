@@ -24,12 +24,22 @@ describe('parseArguments', () => {
   });
 
   it('reads watch and load with their options', () => {
-    expect(parseArguments(['watch', '--nats', '127.0.0.1:4222'])).toEqual({ kind: 'watch', server: local });
+    expect(parseArguments(['watch', '--nats', '127.0.0.1:4222'])).toEqual({
+      kind: 'watch',
+      server: local,
+      from: { kind: 'start' },
+      run: undefined,
+    });
     expect(parseArguments(['load', '--writers', '3', '--events=20', '--nats', '127.0.0.1'])).toEqual({
       kind: 'load',
       server: local,
       writers: 3,
       events: 20,
+      run: undefined,
+    });
+    expect(parseArguments(['load', '--nats', '127.0.0.1', '--run', 'mx7rjnba-e09r'])).toMatchObject({
+      kind: 'load',
+      run: 'mx7rjnba-e09r',
     });
   });
 
@@ -39,13 +49,41 @@ describe('parseArguments', () => {
       server: local,
       olderThan: undefined,
       confirmed: false,
+      database: undefined,
+      schema: 'aether_demo',
     });
     expect(parseArguments(['clean', '--yes', '--older-than', '7d', '--nats=127.0.0.1'])).toEqual({
       kind: 'clean',
       server: local,
       olderThan: { text: '7d', ms: 7 * 86_400_000 },
       confirmed: true,
+      database: undefined,
+      schema: 'aether_demo',
     });
+    expect(
+      parseArguments(['clean', '--nats=127.0.0.1', '--database', 'postgres://u@h/d', '--schema', 's1']),
+    ).toMatchObject({
+      kind: 'clean',
+      database: { url: 'postgres://u@h/d', display: 'h:5432/d' },
+      schema: 's1',
+    });
+  });
+
+  it("reads watch's --from (start, end or a position) and --run, or the bus view with --bus", () => {
+    const watch = (...args: string[]) => parseArguments(['watch', '--nats', '127.0.0.1:4222', ...args]);
+    expect(watch('--from', 'start')).toMatchObject({ kind: 'watch', from: { kind: 'start' } });
+    expect(watch('--from=end')).toMatchObject({ kind: 'watch', from: { kind: 'end' } });
+    expect(watch('--from', '1')).toMatchObject({ from: { kind: 'position', position: 1 } });
+    expect(watch('--from', '9007199254740991')).toMatchObject({
+      from: { kind: 'position', position: Number.MAX_SAFE_INTEGER },
+    });
+    expect(watch('--run', 'mx7rjnba-e09r', '--from', '12')).toEqual({
+      kind: 'watch',
+      server: local,
+      from: { kind: 'position', position: 12 },
+      run: 'mx7rjnba-e09r',
+    });
+    expect(watch('--bus')).toEqual({ kind: 'watch-bus', server: local });
   });
 
   it('reads --older-than in seconds, minutes, hours or days', () => {
@@ -99,7 +137,7 @@ describe('parseArguments errors: one line each, naming the argument', () => {
     [
       'an unknown command',
       ['frobnicate'],
-      'unknown command "frobnicate"; the commands are watch, load and clean',
+      'unknown command "frobnicate"; the commands are watch, load, project and clean',
     ],
     ['a stray argument', ['watch', 'now', '--nats', 'h'], 'unexpected argument "now"'],
     ['a second command', ['watch', 'load'], 'unexpected argument "load"'],
@@ -119,6 +157,37 @@ describe('parseArguments errors: one line each, naming the argument', () => {
     ],
     ['--writers outside load', ['--writers', '2'], '--writers is only for load'],
     ['--events with watch', ['watch', '--nats', 'h', '--events', '2'], '--events is only for load'],
+    ['--from outside watch', ['load', '--nats', 'h', '--from', 'start'], '--from is only for watch'],
+    ['--bus outside watch', ['--nats', 'h', '--bus'], '--bus is only for watch'],
+    [
+      '--run with the story',
+      ['--nats', 'h', '--run', 'mx7rjnba-e09r'],
+      '--run is only for watch, load, project',
+    ],
+    ['--bus with a value', ['watch', '--nats', 'h', '--bus=yes'], '--bus takes no value, not "--bus=yes"'],
+    ['--from without a value', ['watch', '--nats', 'h', '--from'], '--from needs a value, e.g. --from start'],
+    ...(['beginning', '0', '-3', '1.5', '1e3', '+2', ' 5', '9007199254740992'] as const).map(
+      (value): [string, string[], string] => [
+        `--from ${JSON.stringify(value)}`,
+        ['watch', '--nats', 'h', '--from', value],
+        `--from must be start, end or a position (a whole number from 1), not ${JSON.stringify(value)}`,
+      ],
+    ),
+    [
+      '--run that is not a run id',
+      ['watch', '--nats', 'h', '--run', 'aether-demo-mx7rjnba-e09r'],
+      '--run must be a run id as --nats and load print it (e.g. mx7rjnba-e09r), not "aether-demo-mx7rjnba-e09r"',
+    ],
+    [
+      '--from with --bus',
+      ['watch', '--nats', 'h', '--bus', '--from', 'end'],
+      "--from reads a run's log; --bus has no log, leave one of them out",
+    ],
+    [
+      '--run with --bus',
+      ['watch', '--nats', 'h', '--run', 'mx7rjnba-e09r', '--bus'],
+      "--run reads a run's log; --bus has no log, leave one of them out",
+    ],
     [
       '--writers without a value',
       ['load', '--nats', 'h', '--writers'],

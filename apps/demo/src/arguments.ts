@@ -1,15 +1,34 @@
+import { ArgumentError } from './argument-error.js';
+import type { Database } from './database-url.js';
 import { DURATION_UNITS, parseDuration } from './duration.js';
 import { LOAD_LIMITS } from './limits.js';
 import { type NatsServer, parseNatsUrl } from './nats-url.js';
+import { databaseArgument, projectCommand, schemaArgument } from './project-arguments.js';
+import { DEFAULT_DEMO_SCHEMA } from './summaries-table.js';
+import { runIdArgument, watchCommand } from './watch-arguments.js';
+import type { WatchStart } from './watch-start.js';
 
 /** What the command line asks for. */
 export type Command =
   | { kind: 'help' }
   | { kind: 'story' }
   | { kind: 'nats-story'; server: NatsServer }
-  | { kind: 'watch'; server: NatsServer }
-  | { kind: 'load'; server: NatsServer; writers: number; events: number }
-  | { kind: 'clean'; server: NatsServer; olderThan: OlderThan | undefined; confirmed: boolean };
+  /** `run`: the run whose log to follow; `undefined`: the newest run on the server. */
+  | { kind: 'watch'; server: NatsServer; from: WatchStart; run: string | undefined }
+  | { kind: 'watch-bus'; server: NatsServer }
+  /** `run`: a run to add the load to; `undefined`: a new run. */
+  | { kind: 'load'; server: NatsServer; writers: number; events: number; run: string | undefined }
+  | {
+      kind: 'clean';
+      server: NatsServer;
+      olderThan: OlderThan | undefined;
+      confirmed: boolean;
+      /** `--database`: also the runs' order summaries there; `undefined`: PostgreSQL is left alone. */
+      database: Database | undefined;
+      schema: string;
+    }
+  /** `run`: the run whose log to project; `undefined`: the newest run on the server. */
+  | { kind: 'project'; server: NatsServer; database: Database; schema: string; run: string | undefined };
 
 /** `--older-than`: as typed (for messages) and in milliseconds. */
 export interface OlderThan {
@@ -19,24 +38,37 @@ export interface OlderThan {
 
 export type ParsedArguments = Command | { kind: 'error'; message: string };
 
-type Mode = 'story' | 'watch' | 'load' | 'clean';
-type OptionName = 'nats' | 'writers' | 'events' | 'older-than' | 'yes';
+type Mode = 'story' | 'watch' | 'load' | 'project' | 'clean';
+export type OptionName =
+  | 'nats'
+  | 'writers'
+  | 'events'
+  | 'older-than'
+  | 'yes'
+  | 'from'
+  | 'run'
+  | 'bus'
+  | 'database'
+  | 'schema';
 
-const commands: readonly Mode[] = ['watch', 'load', 'clean'];
+const commands: readonly Mode[] = ['watch', 'load', 'project', 'clean'];
 
 /** Which modes take each option, and how a value looks (`undefined`: a flag, which takes none). */
 const options: Record<OptionName, { modes: readonly Mode[]; example: string | undefined }> = {
-  nats: { modes: ['story', 'watch', 'load', 'clean'], example: '--nats nats://127.0.0.1:4222' },
+  nats: { modes: ['story', 'watch', 'load', 'project', 'clean'], example: '--nats nats://127.0.0.1:4222' },
   writers: { modes: ['load'], example: `--writers ${LOAD_LIMITS.writers.default}` },
   events: { modes: ['load'], example: `--events ${LOAD_LIMITS.events.default}` },
   'older-than': { modes: ['clean'], example: '--older-than 7d' },
   yes: { modes: ['clean'], example: undefined },
+  from: { modes: ['watch'], example: '--from start' },
+  run: { modes: ['watch', 'load', 'project'], example: '--run mx7rjnba-e09r' },
+  bus: { modes: ['watch'], example: undefined },
+  database: { modes: ['project', 'clean'], example: '--database postgres://postgres@127.0.0.1:5432/test' },
+  schema: { modes: ['project', 'clean'], example: '--schema aether_demo' },
 };
 
-class ArgumentError extends Error {}
-
 /**
- * Parses `aether-demo [watch | load | clean] [options]`. Options take their value as the next
+ * Parses `aether-demo [watch | load | project | clean] [options]`. Options take their value as the next
  * argument or after `=` (`--writers 3`, `--writers=3`); flags (`--yes`) take none. `-h`/`--help`
  * anywhere wins over everything else. Every mistake becomes one line that names the argument and
  * says what was expected.
@@ -58,7 +90,7 @@ function parse(argv: readonly string[]): Command {
   if (first !== undefined && !first.startsWith('-')) {
     if (!commands.includes(first as Mode)) {
       throw new ArgumentError(
-        `unknown command ${JSON.stringify(first)}; the commands are watch, load and clean`,
+        `unknown command ${JSON.stringify(first)}; the commands are watch, load, project and clean`,
       );
     }
     mode = first as Mode;
@@ -72,13 +104,16 @@ function parse(argv: readonly string[]): Command {
     throw new ArgumentError(`${mode} needs --nats <url>, e.g. --nats nats://127.0.0.1:4222`);
   switch (mode) {
     case 'watch':
-      return { kind: 'watch', server };
+      return watchCommand(server, values);
+    case 'project':
+      return projectCommand(server, values);
     case 'load':
       return {
         kind: 'load',
         server,
         writers: count('writers', values.writers, LOAD_LIMITS.writers),
         events: count('events', values.events, LOAD_LIMITS.events),
+        run: values.run === undefined ? undefined : runIdArgument(values.run),
       };
     case 'clean':
       return {
@@ -86,6 +121,8 @@ function parse(argv: readonly string[]): Command {
         server,
         olderThan: values['older-than'] === undefined ? undefined : olderThan(values['older-than']),
         confirmed: values.yes !== undefined,
+        database: values.database === undefined ? undefined : databaseArgument(values.database),
+        schema: values.schema === undefined ? DEFAULT_DEMO_SCHEMA : schemaArgument(values.schema),
       };
   }
 }

@@ -38,7 +38,7 @@ describe('describing leftovers', () => {
 
   it('names each with what it holds and when it was created, in UTC', () => {
     expect(describeLeftover(fresh)).toBe(
-      'stream aether-demo-new1-aaaa (13 events, created 2026-03-10 11:00:00 UTC)',
+      'stream aether-demo-new1-aaaa (13 messages, created 2026-03-10 11:00:00 UTC)',
     );
     expect(describeLeftover(bucket)).toBe(
       'snapshot bucket aether-demo-old1-bbbb-snapshots (1 snapshot, created 2026-03-08 12:00:00 UTC)',

@@ -35,10 +35,13 @@ export function selectLeftovers(
   return leftovers.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** `stream aether-demo-… (13 events, created 2026-01-31 09:15:00 UTC)` */
+/**
+ * `stream aether-demo-… (13 messages, created 2026-01-31 09:15:00 UTC)`. Messages, not events:
+ * the events of one saveEvents call are one message, and counting events would mean reading them.
+ */
 export function describeLeftover(leftover: Leftover): string {
   const held =
-    leftover.kind === 'stream' ? plural(leftover.messages, 'event') : plural(leftover.messages, 'snapshot');
+    leftover.kind === 'stream' ? plural(leftover.messages, 'message') : plural(leftover.messages, 'snapshot');
   const created = `${leftover.created.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
   return `${leftover.kind} ${leftover.name} (${held}, created ${created})`;
 }

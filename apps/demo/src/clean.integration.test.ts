@@ -48,9 +48,9 @@ it('lists what --nats and load runs left without removing it, then removes exact
   const left = [storyStream, `${storyStream}-snapshots`, loadStream].sort();
   const expectedLines = left.map((name) =>
     name === storyStream
-      ? `stream ${name} \\(9 events, ${created}\\)` // the story's 4 events and the clerks' 5
+      ? `stream ${name} \\(10 messages, ${created}\\)` // the story's 4, the clerks' 5 and their batch of 2
       : name === loadStream
-        ? `stream ${name} \\(1 event, ${created}\\)`
+        ? `stream ${name} \\(1 message, ${created}\\)`
         : `snapshot bucket ${name} \\(1 snapshot, ${created}\\)`,
   );
 

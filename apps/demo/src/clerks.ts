@@ -1,12 +1,12 @@
-import { type EventStore, findVersionConflict, loadState } from '@aether/core';
-import { type Clock, exponential, saveWithRetry } from '@aether/retry';
-import { describeEvent, describeState, plural, versionRange } from './format.js';
-import { emptyOrder, type OrderEvent, type OrderLine, type OrderState, orderReducer } from './order.js';
-import type { EventFactory } from './order-events.js';
+import { type EventStore, loadState } from '@aether/core';
+import type { Clock } from '@aether/retry';
+import { type ClerkDesk, clerkCommand } from './clerk.js';
+import { describeState, plural, versionRange } from './format.js';
+import { emptyOrder, type OrderEvent, type OrderLine, orderReducer } from './order.js';
+import { OrderNotOpenError } from './order-decider.js';
 
 export interface ClerksContext {
   store: EventStore;
-  events: EventFactory;
   print: (line: string) => void;
   /** The order both clerks update. */
   orderId: string;
@@ -33,57 +33,37 @@ const clerks: ReadonlyArray<{ name: string; items: OrderLine[] }> = [
   },
 ];
 
-// No jitter, so the demo prints the same waits every time; with many writers keep the default
-// (jittered) backoff so that they do not retry in lockstep.
-const backoff = exponential({ initialDelayMs: 20, factor: 2 });
+const giftBox: OrderLine = { sku: 'GIFT-BOX', quantity: 1, priceCents: 300 };
+const napkin: OrderLine = { sku: 'NAPKIN', quantity: 1, priceCents: 100 };
 
 /**
- * Two clerks add items to the same order at the same time. Each save goes through
- * saveWithRetry: when the other clerk got in first, the store refuses the stale version, and the
- * clerk re-reads the order and saves again.
+ * Two clerks add items to the same order at the same time, every command through handleCommand
+ * and the order's decider: when the other clerk got in first, the store refuses the stale
+ * version, and handleCommand loads the order and decides again. Then one clerk packs and ships
+ * the order (a decision of two events, stored together), and an item that comes too late is
+ * refused by the decider itself.
  */
 export async function runClerks(context: ClerksContext): Promise<void> {
-  const { store, events, print, orderId, clock } = context;
-  const publish = context.publish ?? (async () => {});
-  print('');
-  print(`Two clerks update ${orderId} at the same time, each through saveWithRetry:`);
-  const placed = events.next(orderId, 1, 'OrderPlaced', { customer: 'Grace Hopper' });
-  await store.saveEvent(placed);
-  await publish(placed);
-  print(`Saved ${describeEvent(placed)}`);
-
+  const { store, print, orderId } = context;
   let conflicts = 0;
-  const runClerk = async ({ name, items }: { name: string; items: OrderLine[] }) => {
-    for (const item of items) {
-      const { event, attempts } = await saveWithRetry(
-        store,
-        orderId,
-        (version, state: OrderState) => {
-          print(
-            `Clerk ${name}: order at v${version} (${itemCount(state)}), adding ${item.quantity}x ${item.sku} as v${version + 1}`,
-          );
-          return events.next(orderId, version + 1, 'ItemAdded', item);
-        },
-        {
-          reducer: orderReducer,
-          initialState: emptyOrder,
-          backoff,
-          clock,
-          onRetry: (_attempt, delayMs, error) => {
-            conflicts++;
-            const conflict = findVersionConflict(error);
-            print(
-              `Clerk ${name}: conflict, tried v${conflict?.attemptedVersion} but ${orderId} is at ` +
-                `v${conflict?.currentVersion}; re-reading in ${delayMs} ms`,
-            );
-          },
-        },
-      );
-      await publish(event);
-      print(`Clerk ${name}: saved v${event.version}${attempts > 1 ? ` (attempt ${attempts})` : ''}`);
-    }
+  const desk: ClerkDesk = {
+    store,
+    print,
+    orderId,
+    clock: context.clock,
+    publish: context.publish ?? (async () => {}),
+    onConflict: () => conflicts++,
   };
-  await Promise.all(clerks.map(runClerk));
+  print('');
+  print(`Two clerks update ${orderId} at the same time, each command through handleCommand:`);
+  await clerkCommand(desk, 'Ada', { type: 'PlaceOrder', customer: 'Grace Hopper' });
+  await Promise.all(
+    clerks.map(async ({ name, items }) => {
+      for (const item of items) await clerkCommand(desk, name, { type: 'AddItem', item });
+    }),
+  );
+  await clerkCommand(desk, 'Ada', { type: 'PackAndShip', box: giftBox, carrier: 'Royal Mail' });
+  await addTooLate(desk);
 
   const final = await loadState(store, orderId, orderReducer, emptyOrder);
   const versions = (await store.getEvents(orderId)).map((event) => event.version);
@@ -91,11 +71,18 @@ export async function runClerks(context: ClerksContext): Promise<void> {
   print(
     `Order state after both clerks: ${describeState(final.state)}; ` +
       `${versionRange(final.version)}${contiguous ? ' with no gaps' : ' WITH GAPS'}, ` +
-      `${plural(conflicts, 'conflict')} resolved by retrying`,
+      `${plural(conflicts, 'conflict')} resolved by deciding again`,
   );
 }
 
-function itemCount(state: OrderState): string {
-  const count = state.lines.length;
-  return count === 0 ? 'no items' : plural(count, 'item');
+/** The decider refuses an item for a shipped order: its own error, passed through untouched. */
+async function addTooLate(desk: ClerkDesk): Promise<void> {
+  try {
+    await clerkCommand(desk, 'Bob', { type: 'AddItem', item: napkin });
+  } catch (error) {
+    if (!(error instanceof OrderNotOpenError)) throw error;
+    desk.print(`Clerk Bob: refused with ${error.name} (never retried, nothing stored): ${error.message}`);
+    return;
+  }
+  throw new Error('the decider accepted an item for a shipped order; it must refuse it');
 }

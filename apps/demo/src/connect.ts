@@ -1,5 +1,6 @@
 import { type NatsBusError, NatsEventBus } from '@aether/bus-nats';
 import { isJetStreamStoreError, JetStreamEventStore } from '@aether/store-jetstream';
+import { type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DemoError, oneLine } from './demo-error.js';
 import { CONNECT_TIMEOUT_MS } from './limits.js';
@@ -23,6 +24,15 @@ export async function connectStore(server: NatsServer, streamName: string): Prom
 export async function connectNats(server: NatsServer): Promise<NatsConnection> {
   try {
     return await connect({ ...connection, servers: server.url });
+  } catch (error) {
+    throw connectFailure(error, server);
+  }
+}
+
+/** JetStream's manager on `nc` (streams: list, info, delete), or one clear line (no JetStream...). */
+export async function connectManager(nc: NatsConnection, server: NatsServer): Promise<JetStreamManager> {
+  try {
+    return await jetstreamManager(nc);
   } catch (error) {
     throw connectFailure(error, server);
   }

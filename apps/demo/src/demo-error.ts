@@ -1,5 +1,13 @@
 /** Codes of the failures the demo reports itself, as one line, with no stack. */
-export type DemoErrorCode = 'NATS_UNREACHABLE' | 'NATS_FAILED' | 'WRITER_FAILED' | 'INTERRUPTED';
+export type DemoErrorCode =
+  | 'NATS_UNREACHABLE'
+  | 'NATS_FAILED'
+  | 'DATABASE_UNREACHABLE'
+  | 'DATABASE_FAILED'
+  | 'PROJECTION_FAILED'
+  | 'WRITER_FAILED'
+  | 'INTERRUPTED'
+  | 'NO_RUN';
 
 export class DemoError extends Error {
   readonly code: DemoErrorCode;

@@ -1,3 +1,4 @@
+import type { EventStore } from '@aether/core';
 import { connectStore } from './connect.js';
 import { DemoError } from './demo-error.js';
 import { ProgressLine, type ProgressStream } from './load-progress.js';
@@ -8,18 +9,21 @@ import type { NatsServer } from './nats-url.js';
 import { describeRetention } from './retention.js';
 import { newRunId, runNames } from './run-names.js';
 import { onShutdownSignal } from './shutdown.js';
+import { checkRunExists } from './watch-run.js';
 
 export interface LoadOptions {
   server: NatsServer;
   writers: number;
   events: number;
+  /** `--run`: the run to add to (its stream, where `watch` may be following it); default a new run. */
+  run: string | undefined;
   /** Results (stdout). */
   print: (line: string) => void;
   /** The progress line (stderr). */
   progress: ProgressStream;
 }
 
-const orderId = 'order-3001';
+const firstOrderNumber = 3001;
 
 /**
  * `load`: N writer processes add M items each to one order, every save through saveWithRetry;
@@ -27,7 +31,8 @@ const orderId = 'order-3001';
  */
 export async function runLoad(options: LoadOptions): Promise<boolean> {
   const { server, writers: writerCount, events, print } = options;
-  const run = runNames(newRunId());
+  if (options.run !== undefined) await checkRunExists(server, options.run);
+  const run = runNames(options.run ?? newRunId());
   const total = writerCount * events;
   // The parent creates the stream, so the writers all find it in place.
   const store = await connectStore(server, run.streamName);
@@ -39,6 +44,7 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
   });
   let progress: ProgressLine | undefined;
   try {
+    const orderId = await freeOrderId(store);
     print(loadHeadline({ writers: writerCount, events, orderId, at: server.display }));
     print(
       `Run ${run.runId}: events in stream ${store.stream} (${describeRetention(store.config.maxAgeMs)}, ` +
@@ -79,5 +85,13 @@ export async function runLoad(options: LoadOptions): Promise<boolean> {
   } finally {
     removeHandlers();
     await store.close();
+  }
+}
+
+/** order-3001 in a new run; the first order no earlier load wrote when adding to a run (`--run`). */
+async function freeOrderId(store: EventStore): Promise<string> {
+  for (let number = firstOrderNumber; ; number++) {
+    const orderId = `order-${number}`;
+    if ((await store.getLatestVersion(orderId)) === 0) return orderId;
   }
 }

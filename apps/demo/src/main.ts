@@ -5,6 +5,7 @@ import { runMemoryDemo } from './memory-demo.js';
 import { usage } from './usage.js';
 
 const print = (line: string) => console.log(line);
+const status = (line: string) => console.error(line);
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArguments(argv);
@@ -30,9 +31,19 @@ async function run(command: Command): Promise<number> {
       return 0;
     }
     case 'watch': {
-      const { runWatch } = await import('./watch.js');
-      await runWatch(command.server, { print, status: (line) => console.error(line) });
+      const { runLogWatch } = await import('./watch-log.js');
+      await runLogWatch(command, { print, status });
       return 0;
+    }
+    case 'watch-bus': {
+      const { runBusWatch } = await import('./watch-bus.js');
+      await runBusWatch(command.server, { print, status });
+      return 0;
+    }
+    case 'project': {
+      const { runProject } = await import('./project.js');
+      const verified = await runProject({ ...command, print });
+      return verified ? 0 : 1;
     }
     case 'clean': {
       const { runClean } = await import('./clean.js');

@@ -27,13 +27,21 @@ it('--nats tells the same story on JetStream and the NATS bus, in its own stream
     'Subscriber received 4 events: OrderPlaced v1, ItemAdded v2, ItemAdded v3, OrderShipped v4',
   ]);
   // The clerks race for real here, so who wins varies; the outcome does not.
-  expect(stdout).toContain('Two clerks update order-1002 at the same time, each through saveWithRetry:');
+  expect(stdout).toContain(
+    'Two clerks update order-1002 at the same time, each command through handleCommand:',
+  );
   expect(stdout).toMatch(
-    /Clerk (Ada|Bob): conflict, tried v\d but order-1002 is at v\d; re-reading in \d+ ms/,
+    /Clerk (Ada|Bob): conflict, tried v\d but order-1002 is at v\d; deciding again in \d+ ms/,
   );
   expect(lines.at(-2)).toMatch(
-    /^Order state after both clerks: placed, customer Grace Hopper, .*total 59\.00; versions 1-5 with no gaps, [1-9]\d* conflicts? resolved by retrying$/,
+    /^Order state after both clerks: shipped, customer Grace Hopper, .*, 1x GIFT-BOX, total 62\.00; versions 1-7 with no gaps, [1-9]\d* conflicts? resolved by deciding again$/,
   );
+  expect(lines.slice(-6, -2)).toEqual([
+    'Clerk Ada: sees an order with 4 items, decides: pack it in a GIFT-BOX and ship it (one decision, two events)',
+    'Clerk Ada: saved ItemAdded v6 and OrderShipped v7 in one saveEvents call (atomic: both or neither)',
+    'Clerk Bob: sees a shipped order, decides: add 1x NAPKIN',
+    'Clerk Bob: refused with OrderNotOpenError (never retried, nothing stored): the order has shipped, no more changes',
+  ]);
 });
 
 it('runs never collide: two at once each get their own stream', async () => {

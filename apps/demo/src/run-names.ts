@@ -37,7 +37,13 @@ export interface RunLeftover {
   name: string;
 }
 
-const runStream = new RegExp(`^${STREAM_PREFIX}[0-9a-z]+-[0-9a-z]{4}$`);
+const runIdPattern = '[0-9a-z]+-[0-9a-z]{4}';
+const runStream = new RegExp(`^${STREAM_PREFIX}${runIdPattern}$`);
+
+/** Whether `text` is a run id as `newRunId` makes them (what `watch --run` accepts). */
+export function isRunId(text: string): boolean {
+  return new RegExp(`^${runIdPattern}$`).test(text);
+}
 // The store keeps a stream's snapshots in the KV bucket `<stream>-snapshots`, which JetStream
 // holds in the stream `KV_<bucket>`. clean.integration.test.ts checks this against a real run.
 const bucketStreamPrefix = 'KV_';

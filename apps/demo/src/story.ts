@@ -32,7 +32,8 @@ const storyEventCount = 4;
 /**
  * The order's life in a few steps: place it, add an item, watch a stale writer get rejected,
  * replay the state, snapshot it, and see a bus subscriber receive every event. Then two clerks
- * update another order at the same time, their conflicts resolved by saveWithRetry.
+ * update another order at the same time through handleCommand and the order's decider,
+ * their conflict resolved by deciding again.
  */
 export async function runOrderStory(context: StoryContext): Promise<void> {
   const { store, bus, events, print, namespace, orderId } = context;
@@ -78,7 +79,6 @@ export async function runOrderStory(context: StoryContext): Promise<void> {
 
   await runClerks({
     store,
-    events,
     print,
     orderId: context.clerksOrderId,
     clock: context.clock,

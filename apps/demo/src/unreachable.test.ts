@@ -9,6 +9,7 @@ describe('an unreachable NATS server', () => {
     [[] as string[]],
     [['watch']],
     [['load', '--writers', '2', '--events', '3']],
+    [['project']],
     [['clean', '--yes']],
   ])('%j with nothing listening on the port: one line, exit 1, at once', async (mode) => {
     const port = await freePort();

@@ -15,6 +15,9 @@ it('documents every mode and option, with examples', () => {
     'load --nats <url>',
     '--writers <n>',
     '--events <m>',
+    'project --nats <url>',
+    '--database <url>',
+    '--schema <name>',
     'clean --nats <url>',
     '--older-than <age>',
     '--yes',
@@ -23,5 +26,6 @@ it('documents every mode and option, with examples', () => {
   }
   expect(usage).toContain('Examples:');
   expect(usage).toContain('aether-demo load --nats');
+  expect(usage).toContain('aether-demo project --nats');
   expect(usage).toContain('aether-demo clean --nats');
 });

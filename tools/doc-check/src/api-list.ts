@@ -20,7 +20,9 @@ export function exportedNames(indexSource: string): Set<string> {
 export function documentedNames(readme: string, marker = 'api'): Set<string> {
   return new Set(
     [
-      ...between(readme, `<!-- ${marker}:start -->`, `<!-- ${marker}:end -->`).matchAll(/^- `([A-Za-z_]+)/gm),
+      ...between(readme, `<!-- ${marker}:start -->`, `<!-- ${marker}:end -->`).matchAll(
+        /^- `([A-Za-z_][A-Za-z0-9_]*)/gm,
+      ),
     ].map((match) => match[1] as string),
   );
 }

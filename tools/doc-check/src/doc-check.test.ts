@@ -55,6 +55,8 @@ it('reads the exported and the documented names', () => {
     ['a', 'B', 'C'],
   );
   expect([...documentedNames(readme)]).toEqual(['a', 'B']);
+  const withDigits = '<!-- api:start -->\n- `uuidV7` — a name with a digit\n<!-- api:end -->';
+  expect([...documentedNames(withDigits)]).toEqual(['uuidV7']);
 });
 
 describe('readmeOf', () => {

@@ -37,6 +37,12 @@ const NAMED_PROJECTS: Record<string, readonly string[]> = {
   /** The README promises that the in-memory store with the core pulls in no NATS code. */
   memory: ['@aether/store-memory'],
   jetstream: ['@aether/store-jetstream'],
+  /** Its README promises that the PostgreSQL checkpoints pull in no NATS code. */
+  postgres: ['@aether/projections-postgres'],
+  /** Its README promises that the NATS KV checkpoints pull in no PostgreSQL code. */
+  'nats-checkpoints': ['@aether/projections-nats'],
+  /** The projections runner with the in-memory store: no database driver, no NATS. */
+  projections: ['@aether/projections', '@aether/store-memory'],
 };
 const PROJECT_LABELS = [...Object.keys(NAMED_PROJECTS), 'rest'];
 
@@ -219,6 +225,22 @@ describe.each(PROJECT_LABELS)('the %s project, installed from the tarballs with 
   );
 });
 
+describe('@aether/projections-postgres, installed with npm', () => {
+  it('pulls in no @nats-io package', () => {
+    const nats = project('postgres').installed.filter(({ name }) => name.startsWith('@nats-io/'));
+    expect(nats).toEqual([]);
+  });
+});
+
+describe('@aether/projections-nats, installed with npm', () => {
+  it('pulls in no PostgreSQL driver', () => {
+    const postgres = project('nats-checkpoints').installed.filter(({ name }) =>
+      ['pg', 'postgres', '@aether/projections-postgres'].includes(name),
+    );
+    expect(postgres).toEqual([]);
+  });
+});
+
 describe('@aether/core + @aether/store-memory, installed with npm', () => {
   it('pulls in no @nats-io package', () => {
     const nats = project('memory').installed.filter(({ name }) => name.startsWith('@nats-io/'));
@@ -230,6 +252,28 @@ describe('@aether/core + @aether/store-memory, installed with npm', () => {
     async () => {
       const { dir } = project('memory').project;
       const readme = await readFile(join(packed('@aether/store-memory').contents, 'README.md'), 'utf8');
+      const example = await compileExample(dir, readmeExample(readme));
+      const { stdout } = await runCommand(process.execPath, [example], {
+        cwd: dir,
+        timeoutMs: RUN_TIMEOUT_MS,
+      });
+      expect(stdout.trimEnd()).toBe(readmeExampleOutput(readme));
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
+
+describe('@aether/projections + @aether/store-memory, installed with npm', () => {
+  it('pulls in no @nats-io package and no database driver', () => {
+    const names = project('projections').installed.map(({ name }) => name);
+    expect(names.filter((name) => name.startsWith('@nats-io/') || name === 'pg')).toEqual([]);
+  });
+
+  it(
+    'runs the README example of @aether/projections, which prints what the README shows',
+    async () => {
+      const { dir } = project('projections').project;
+      const readme = await readFile(join(packed('@aether/projections').contents, 'README.md'), 'utf8');
       const example = await compileExample(dir, readmeExample(readme));
       const { stdout } = await runCommand(process.execPath, [example], {
         cwd: dir,

@@ -16,6 +16,7 @@ export interface ApplySettings<Tx> {
   maxAttempts: number;
   onPoison: PoisonPolicy;
   clock: Clock | undefined;
+  /** Aborted when the lease is lost or the runner stops: no more waits for further tries. */
   signal: AbortSignal;
   /** Called when a position is parked. */
   onParked(position: number): void;
@@ -99,23 +100,40 @@ async function tryCommit<Tx>(
     }
   };
   let applyFailures = 0;
+  // The first try is always made, even after stop() (the batch in hand is finished); the signal
+  // only cuts short the waits before further tries.
+  const waits = new AbortController();
+  const endWaits = () => waits.abort(settings.signal.reason);
+  let tried = false;
   try {
-    await retry(() => settings.checkpoints.commit(lease, { from, to }, apply), {
-      maxAttempts: Number.POSITIVE_INFINITY,
-      backoff: exponential({ initialDelayMs: 100, factor: 2, maxDelayMs: 5_000 }),
-      clock: settings.clock,
-      signal: settings.signal,
-      retryOn: (error) => {
-        if (findProjectionError(error, 'LEASE_LOST', 'CHECKPOINT_CONFLICT') !== undefined) return false;
-        if (error instanceof ApplyFailed) return ++applyFailures < attempts;
-        return true; // the checkpoint store's own trouble: for as long as it takes
+    await retry(
+      () => {
+        if (!tried) {
+          tried = true;
+          if (settings.signal.aborted) endWaits();
+          else settings.signal.addEventListener('abort', endWaits, { once: true });
+        }
+        return settings.checkpoints.commit(lease, { from, to }, apply);
       },
-    });
+      {
+        maxAttempts: Number.POSITIVE_INFINITY,
+        backoff: exponential({ initialDelayMs: 100, factor: 2, maxDelayMs: 5_000 }),
+        clock: settings.clock,
+        signal: waits.signal,
+        retryOn: (error) => {
+          if (findProjectionError(error, 'LEASE_LOST', 'CHECKPOINT_CONFLICT') !== undefined) return false;
+          if (error instanceof ApplyFailed) return ++applyFailures < attempts;
+          return true; // the checkpoint store's own trouble: for as long as it takes
+        },
+      },
+    );
     return undefined;
   } catch (error) {
     const failed = findApplyFailed(error);
     if (failed === undefined) throw error;
     return failed.failure;
+  } finally {
+    settings.signal.removeEventListener('abort', endWaits);
   }
 }
 

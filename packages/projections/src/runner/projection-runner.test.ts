@@ -1,41 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { type AnyEvent, type RecordedEvent, ValidationError } from '@aether/core';
 import { VirtualClock } from '@aether/retry';
 import { InMemoryEventStore } from '@aether/store-memory';
 import { describe, expect, it } from 'vitest';
 import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import { memoryCheckpoints } from '../checkpoints/memory-checkpoints.js';
 import { findProjectionError } from '../errors/projection-error.js';
-import type { Projection } from '../projection.js';
+import { event, fill, recording } from '../test-support/unit-kit.js';
 import { runProjection } from './run-projection.js';
-
-const event = (actorId: string, version: number, eventType = 'Added'): AnyEvent => ({
-  id: randomUUID(),
-  eventType,
-  actorId,
-  version,
-  data: { n: version },
-  timestamp: new Date(1_000 * version),
-});
-
-/** A projection that records every batch it was given, optionally failing on some events. */
-function recording(name = `p-${randomUUID().slice(0, 8)}`, fails?: (recorded: RecordedEvent) => boolean) {
-  const batches: RecordedEvent[][] = [];
-  const projection: Projection = {
-    name,
-    async apply(batch) {
-      const bad = batch.find((recorded) => fails?.(recorded));
-      if (bad !== undefined) throw new Error(`cannot apply position ${bad.position}`);
-      batches.push([...batch]);
-    },
-  };
-  const applied = () => batches.flat();
-  return { projection, batches, applied };
-}
-
-async function fill(store: InMemoryEventStore, actorId: string, count: number): Promise<void> {
-  for (let version = 1; version <= count; version++) await store.saveEvent(event(actorId, version));
-}
 
 describe('runProjection', () => {
   it('applies every event once, in order, in batches, then goes on live; whenCaughtUp and whenProcessed tell', async () => {
@@ -246,36 +216,5 @@ describe('runProjection', () => {
       /"slow-one" did not process position 99 within 500 ms: it is at position 2, the head at 2/,
     );
     await runner.stop();
-  });
-
-  const noop = async (): Promise<void> => undefined;
-  it.each<[string, object, string]>([
-    ['a projection without a name', { apply: noop }, 'projection.name'],
-    ['a projection without apply', { name: 'x' }, 'projection.apply'],
-    ['a name with spaces', { name: 'a b', apply: noop }, 'projection.name'],
-  ])('refuses %s with a ValidationError at once', (_case, projection, field) => {
-    expect(() =>
-      runProjection(new InMemoryEventStore(), projection as Projection, { checkpoints: memoryCheckpoints() }),
-    ).toThrow(expect.objectContaining({ field }));
-  });
-
-  it.each([
-    [{ batchSize: 0 }, 'batchSize'],
-    [{ leaseTtlMs: 10 }, 'leaseTtlMs'],
-    [{ onPoison: 'skip' }, 'onPoison'],
-    [{ checkpoints: {} }, 'checkpoints'],
-  ])('refuses the options %o with a ValidationError at once', (options, field) => {
-    const { projection } = recording();
-    let error: unknown;
-    try {
-      runProjection(new InMemoryEventStore(), projection, {
-        checkpoints: memoryCheckpoints(),
-        ...(options as object),
-      });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ field });
   });
 });

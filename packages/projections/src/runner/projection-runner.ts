@@ -1,11 +1,16 @@
 import type { AnyEvent, EventLog, EventSubscription, Position, RecordedEvent } from '@aether/core';
 import { isRetryable } from '@aether/core';
-import { type Clock, systemClock } from '@aether/retry';
+import type { Clock } from '@aether/retry';
 import type { CheckpointStore, Lease } from '../checkpoints/checkpoint-store.js';
 import { findProjectionError, ProjectionError } from '../errors/projection-error.js';
 import type { Projection } from '../projection.js';
+import { acquireLease } from './acquire-lease.js';
 import { applyBatch, type PoisonPolicy } from './apply-batch.js';
 import { BatchReader } from './batches.js';
+import { keepLease } from './lease-keeper.js';
+import { nothingLeftUpTo, watchHead } from './log-head.js';
+import { ProgressWaiters } from './progress-waiters.js';
+import { checkedPosition, waitTimeout } from './wait-options.js';
 
 /** Where a runner is. */
 export type ProjectionState =
@@ -23,11 +28,11 @@ export interface ProjectionStatus {
   readonly state: ProjectionState;
   /** The committed position: every event up to it has been applied (or parked). */
   readonly position: Position;
-  /** The log's head when the runner last looked. */
+  /** The log's head when the runner last looked (about every second). */
   readonly head: Position;
   /** Positions behind the head (`head - position`). */
   readonly lagEvents: number;
-  /** Seconds since the oldest event not yet applied was saved; 0 when caught up. */
+  /** Seconds since the oldest event not yet applied was saved (its `timestamp`); 0 when none is in hand. */
   readonly lagSeconds: number;
   /** Events parked by this runner since it started (the store lists every one: `parked()`). */
   readonly parked: number;
@@ -50,42 +55,39 @@ export interface RunnerSettings<Tx> {
   allowExpiredHistory: boolean;
 }
 
-/** How often a runner looks at the log's head, for its lag. */
-const headEveryMs = 1_000;
-
-interface Waiter {
-  position: Position;
-  resolve(position: Position): void;
-  reject(error: unknown): void;
-}
+type Outcome = 'stopped' | 'lost' | 'resubscribe';
 
 /**
  * Runs one projection: takes its lease (waiting in standby while another worker holds it),
  * reads its position, follows the log after it and commits each batch with the position through
  * the checkpoint store, renewing the lease as it goes. A lost lease (another worker took over
  * while this one was paused or cut off) sends it back to standby without committing anything
- * more. See `runProjection`.
+ * more; a log that fails with a retryable error (a server restarting) is followed again from the
+ * committed position, after a backoff. See `runProjection`.
  */
 export class ProjectionRunner {
   readonly #store: EventLog;
   readonly #settings: RunnerSettings<unknown>;
   readonly #stop = new AbortController();
   readonly #finished: Promise<void>;
-  readonly #waiters = new Set<Waiter>();
-  readonly #caughtUpWaiters = new Set<{ resolve(position: Position): void; reject(error: unknown): void }>();
+  readonly #waiters: ProgressWaiters;
   #state: ProjectionState = 'starting';
   #position: Position = 0;
   #head: Position = 0;
-  #caughtUpTo: Position | undefined;
+  // The head when the current subscription started: reaching it turns 'catching-up' into 'live'.
+  #liveAt: Position | undefined;
   #oldestPendingAt: number | undefined;
   #parked = 0;
   #error: unknown;
   #lease: Lease | undefined;
   #subscription: EventSubscription | undefined;
+  #checkingRest = false;
+  #positionRead = false;
 
   constructor(store: EventLog, settings: RunnerSettings<unknown>) {
     this.#store = store;
     this.#settings = settings;
+    this.#waiters = new ProgressWaiters(settings.clock);
     this.#finished = this.#run();
   }
 
@@ -106,40 +108,47 @@ export class ProjectionRunner {
   }
 
   /**
-   * Resolves with the committed position once the runner has applied everything up to the head it
-   * found when it (last) started following the log; rejects after `timeoutMs` with a message that
-   * names the projection, its position and the head, or when the runner stops or fails first.
+   * Resolves with the committed position once the runner has applied every event saved before the
+   * call (up to the log's head at the call). Rejects with `TIMEOUT` after `timeoutMs` (default
+   * 30,000; `Infinity` waits as long as the runner runs) with a message naming the projection, its
+   * position and the head, and at once when the runner stops or fails first.
    */
   whenCaughtUp(options: { timeoutMs?: number } = {}): Promise<Position> {
-    if (this.#caughtUpTo !== undefined && this.#position >= this.#caughtUpTo)
-      return Promise.resolve(this.#position);
-    return this.#wait(this.#caughtUpWaiters, 'catch up', options.timeoutMs);
+    let timeoutMs: number;
+    try {
+      timeoutMs = waitTimeout(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const ended = this.#ended();
+    if (ended !== undefined) return Promise.reject(ended);
+    const wait = this.#waiters.add(timeoutMs, () => this.#timedOut('catch up', timeoutMs));
+    this.#store.headPosition().then(
+      (head) => {
+        this.#head = Math.max(this.#head, head);
+        wait.setTarget(head);
+        this.#reached(this.#position);
+        this.#checkNothingLeft();
+      },
+      // The log unreachable: wait for what was committed so far, and the timeout tells.
+      () => wait.setTarget(this.#head),
+    );
+    return wait.done;
   }
 
   /**
    * Resolves once every event up to `position` has been applied and committed (read your writes:
-   * pass the position of an event you saved). Rejects after `timeoutMs` as `whenCaughtUp` does.
+   * pass the position of an event you saved). Rejects as `whenCaughtUp` does.
    */
-  whenProcessed(position: Position, options: { timeoutMs?: number } = {}): Promise<void> {
-    if (this.#position >= position) return Promise.resolve();
-    if (this.#error !== undefined) return Promise.reject(this.#error);
-    return new Promise<void>((resolve, reject) => {
-      const cancel = this.#timeout(options.timeoutMs, `process position ${position}`, (error) => {
-        if (this.#waiters.delete(waiter)) reject(error);
-      });
-      const waiter: Waiter = {
-        position,
-        resolve: () => {
-          cancel();
-          resolve();
-        },
-        reject: (error) => {
-          cancel();
-          reject(error);
-        },
-      };
-      this.#waiters.add(waiter);
-    });
+  async whenProcessed(position: Position, options: { timeoutMs?: number } = {}): Promise<void> {
+    const target = checkedPosition(position);
+    const timeoutMs = waitTimeout(options);
+    if (this.#position >= target) return;
+    const ended = this.#ended();
+    if (ended !== undefined) throw ended;
+    const wait = this.#waiters.add(timeoutMs, () => this.#timedOut(`process position ${target}`, timeoutMs));
+    wait.setTarget(target);
+    await wait.done;
   }
 
   /**
@@ -165,8 +174,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Finishes the batch in hand (committed), stops following the log and releases the lease.
-   * Resolves once all of it is done; calling it again returns the same promise.
+   * Finishes the batch in hand (committed), stops following the log (its subscription closed) and
+   * releases the lease. Resolves once all of it is done; calling it again returns the same promise.
    */
   async stop(): Promise<void> {
     if (!this.#stop.signal.aborted) {
@@ -178,250 +187,210 @@ export class ProjectionRunner {
   }
 
   async #run(): Promise<void> {
+    const { clock } = this.#settings;
     const signal = this.#stop.signal;
+    let resubscribes = 0;
     try {
       while (!signal.aborted) {
-        const lease = await this.#acquire();
+        const lease = this.#lease ?? (await this.#acquire());
         if (lease === undefined) break;
+        const committedBefore = this.#position;
         const outcome = await this.#follow(lease);
+        if (outcome === 'stopped') break;
         if (outcome === 'lost') {
+          this.#lease = undefined;
           this.#state = 'standby';
           continue;
         }
-        break;
+        // The log failed and may come back (a server restarting): follow it again after a backoff
+        // that grows while nothing gets committed, so a log that stays down is never hammered.
+        resubscribes = this.#position > committedBefore ? 1 : resubscribes + 1;
+        await clock.sleep(Math.min(100 * 2 ** resubscribes, 5_000), signal).catch(() => undefined);
       }
       if (this.#state !== 'failed') this.#state = 'stopped';
     } catch (error) {
-      this.#fail(error);
+      this.#error = error;
+      this.#state = 'failed';
     } finally {
       const lease = this.#lease;
       this.#lease = undefined;
       if (lease !== undefined) await this.#settings.checkpoints.release(lease).catch(() => undefined);
-      this.#settleWaiters(
-        this.#error ??
-          new ProjectionError('STOPPED', this.#settings.projection.name, this.#describe('was stopped')),
-      );
+      this.#waiters.rejectAll(this.#ended());
     }
   }
 
   // The lease, once this worker can have it; `undefined` when stopped first.
   async #acquire(): Promise<Lease | undefined> {
     const { checkpoints, projection, holder, leaseTtlMs, clock } = this.#settings;
-    const signal = this.#stop.signal;
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        const lease = await checkpoints.acquire(projection.name, holder, leaseTtlMs);
-        if (lease !== undefined) {
-          this.#lease = lease;
-          return lease;
-        }
+    const lease = await acquireLease({
+      checkpoints,
+      projection: projection.name,
+      holder,
+      ttlMs: leaseTtlMs,
+      clock,
+      signal: this.#stop.signal,
+      failFast: () => this.#state === 'starting',
+      onStandby: () => {
         this.#state = 'standby';
-        failures = 0;
-      } catch (error) {
-        // An unreachable database or server at the very start is a clear failure, not a wait.
-        if (this.#state === 'starting' || !isRetryable(error)) throw error;
-        failures++;
-      }
-      await clock.sleep(Math.min(leaseTtlMs / 3, 250 * 2 ** failures), signal).catch(() => undefined);
-    }
-    return undefined;
+      },
+    });
+    this.#lease = lease;
+    return lease;
   }
 
-  // Follows the log under `lease` until stopped ('stopped') or the lease is lost ('lost').
-  async #follow(lease: Lease): Promise<'stopped' | 'lost'> {
+  // Follows the log under `lease` until stopped, the lease is lost or the log fails retryably.
+  async #follow(lease: Lease): Promise<Outcome> {
     const { checkpoints, projection, batchSize, leaseTtlMs, clock } = this.#settings;
     this.#position = await checkpoints.position(projection.name);
-    this.#notify();
-    this.#state = 'catching-up';
+    this.#positionRead = true;
+    this.#liveAt = undefined;
+    if (this.#state !== 'live') this.#state = 'catching-up';
+    this.#reached(this.#position);
     const subscription = this.#store.subscribe({
       after: this.#position,
       allowExpiredHistory: this.#settings.allowExpiredHistory,
+      // stop() may come while the position is read, before this subscription exists to be closed.
+      signal: this.#stop.signal,
     });
     this.#subscription = subscription;
     void subscription.caughtUp.then(
       (head) => {
-        this.#caughtUpTo = Math.max(head, this.#caughtUpTo ?? 0);
         this.#head = Math.max(this.#head, head);
-        this.#notify();
+        this.#liveAt = head;
+        this.#reached(this.#position);
       },
       () => undefined,
     );
-    const renewing = this.#keepLease(lease, leaseTtlMs);
-    this.#watchHead(renewing.signal);
+    const kept = keepLease({
+      lease,
+      ttlMs: leaseTtlMs,
+      checkpoints,
+      clock,
+      until: this.#stop.signal,
+      onRenewed: (renewed) => {
+        this.#lease = renewed;
+      },
+      onLost: () => void subscription.close(),
+    });
+    watchHead(this.#store, clock, kept.signal, (head) => {
+      this.#head = Math.max(this.#head, head);
+    });
     const types = projection.eventTypes;
     const wanted = types === undefined || types.length === 0 ? undefined : new Set(types);
     const matches = (recorded: RecordedEvent) => wanted === undefined || wanted.has(recorded.event.eventType);
     const reader = new BatchReader(subscription[Symbol.asyncIterator](), batchSize);
     try {
       for (;;) {
-        if (renewing.lost) return 'lost';
-        const batch = await reader.next();
+        if (kept.lost) return 'lost';
+        const batch = await this.#nextBatch(reader);
+        if (batch === 'failed') return this.#stop.signal.aborted ? 'stopped' : 'resubscribe';
         if (batch === undefined) return this.#stop.signal.aborted ? 'stopped' : 'lost';
         const end = (batch[batch.length - 1] as RecordedEvent).position;
         this.#oldestPendingAt = (batch[0] as RecordedEvent).event.timestamp.getTime();
         this.#head = Math.max(this.#head, end);
         // The batch in hand is committed, even when stop() was called meanwhile.
-        this.#position = await applyBatch(
+        await applyBatch(
           {
             projection,
             checkpoints,
             maxAttempts: this.#settings.maxAttempts,
             onPoison: this.#settings.onPoison,
             clock,
-            signal: renewing.signal,
+            signal: kept.signal,
             onParked: () => this.#parked++,
             onCommitted: (position) => {
               this.#position = position;
               if (position >= end) this.#oldestPendingAt = undefined;
-              this.#notify();
+              this.#reached(position);
             },
           },
-          renewing.current,
+          kept.current,
           this.#position,
           batch,
           matches,
         );
-        this.#oldestPendingAt = undefined;
-        this.#notify();
         if (this.#stop.signal.aborted) return 'stopped';
       }
     } catch (error) {
       if (findProjectionError(error, 'LEASE_LOST', 'CHECKPOINT_CONFLICT') !== undefined) return 'lost';
-      if (renewing.lost) return 'lost';
+      if (kept.lost) return 'lost';
+      // stop() while a failing commit waited for its next try: nothing more was committed.
+      if (this.#stop.signal.aborted && findProjectionError(error, 'POISON_EVENT') === undefined)
+        return 'stopped';
       throw error;
     } finally {
-      renewing.stop();
+      kept.stop();
       await subscription.close();
       this.#subscription = undefined;
       this.#oldestPendingAt = undefined;
     }
   }
 
-  // Renews the lease every third of its time to live; `lost` once it could not be renewed.
-  #keepLease(
-    lease: Lease,
-    ttlMs: number,
-  ): { current: Lease; lost: boolean; signal: AbortSignal; stop(): void } {
-    const { checkpoints, clock } = this.#settings;
-    const ended = new AbortController();
-    const onStop = () => ended.abort();
-    this.#stop.signal.addEventListener('abort', onStop, { once: true });
-    const state = {
-      current: lease,
-      lost: false,
-      signal: ended.signal,
-      stop: () => {
-        ended.abort();
-        this.#stop.signal.removeEventListener('abort', onStop);
+  // The next batch; 'failed' when the log failed with an error worth following it again for.
+  async #nextBatch(reader: BatchReader): Promise<RecordedEvent[] | undefined | 'failed'> {
+    const next = reader.next();
+    // Nothing read ahead: the runner is idle, the moment to tell waiters whether anything is left.
+    const idle = await Promise.race([
+      next.then(
+        () => false,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setImmediate(() => resolve(true))),
+    ]);
+    if (idle) this.#checkNothingLeft();
+    try {
+      return await next;
+    } catch (error) {
+      if (isRetryable(error) || this.#stop.signal.aborted) return 'failed';
+      throw error;
+    }
+  }
+
+  // The committed position moved (or was read): wake the waiters it satisfies. Not before the
+  // position was read from the checkpoint store: a runner that cannot start has caught up nothing.
+  #reached(position: Position): void {
+    if (!this.#positionRead) return;
+    if (this.#state === 'catching-up' && this.#liveAt !== undefined && position >= this.#liveAt) {
+      this.#state = 'live';
+    }
+    this.#waiters.reached(position, position);
+  }
+
+  // When idle, the runner asks the log whether any event is left after its position (see
+  // nothingLeftUpTo): a head that holds no event would otherwise keep a waiter waiting in vain.
+  #checkNothingLeft(): void {
+    if (this.#checkingRest || !this.#waiters.waitingPast(this.#position)) return;
+    this.#checkingRest = true;
+    const from = this.#position;
+    nothingLeftUpTo(this.#store, from, this.#settings.allowExpiredHistory).then(
+      (upTo) => {
+        this.#checkingRest = false;
+        if (this.#position === from && this.#positionRead) this.#waiters.reached(upTo, from);
       },
-    };
-    void (async () => {
-      while (!ended.signal.aborted) {
-        await clock.sleep(ttlMs / 3, ended.signal).catch(() => undefined);
-        if (ended.signal.aborted) return;
-        const renewed = await checkpoints.renew(state.current, ttlMs).catch(() => state.current);
-        if (renewed === undefined) {
-          state.lost = true;
-          ended.abort();
-          await this.#subscription?.close();
-          return;
-        }
-        state.current = renewed;
-        this.#lease = renewed;
-      }
-    })();
-    return state;
-  }
-
-  // Looks at the log's head every second while following it, for the lag in `status()`.
-  #watchHead(signal: AbortSignal): void {
-    const { clock } = this.#settings;
-    void (async () => {
-      while (!signal.aborted) {
-        const head = await this.#store.headPosition().catch(() => undefined);
-        if (head !== undefined) this.#head = Math.max(this.#head, head);
-        await clock.sleep(headEveryMs, signal).catch(() => undefined);
-      }
-    })();
-  }
-
-  #notify(): void {
-    if (this.#caughtUpTo !== undefined && this.#position >= this.#caughtUpTo) {
-      if (this.#state === 'catching-up') this.#state = 'live';
-      for (const waiter of [...this.#caughtUpWaiters]) {
-        this.#caughtUpWaiters.delete(waiter);
-        waiter.resolve(this.#position);
-      }
-    }
-    for (const waiter of [...this.#waiters]) {
-      if (this.#position >= waiter.position) {
-        this.#waiters.delete(waiter);
-        waiter.resolve(this.#position);
-      }
-    }
-  }
-
-  #wait(
-    waiters: Set<{ resolve(position: Position): void; reject(error: unknown): void }>,
-    what: string,
-    timeoutMs: number | undefined,
-  ): Promise<Position> {
-    if (this.#error !== undefined) return Promise.reject(this.#error);
-    return new Promise<Position>((resolve, reject) => {
-      const cancel = this.#timeout(timeoutMs, what, (error) => {
-        if (waiters.delete(waiter)) reject(error);
-      });
-      const waiter = {
-        resolve: (position: Position) => {
-          cancel();
-          resolve(position);
-        },
-        reject: (error: unknown) => {
-          cancel();
-          reject(error);
-        },
-      };
-      waiters.add(waiter);
-    });
-  }
-
-  // Expires a wait after `timeoutMs` (none without it); returns what cancels the timer.
-  #timeout(
-    timeoutMs: number | undefined,
-    what: string,
-    expire: (error: ProjectionError) => void,
-  ): () => void {
-    if (timeoutMs === undefined) return () => undefined;
-    const { clock, projection } = this.#settings;
-    const cancelled = new AbortController();
-    clock.sleep(timeoutMs, cancelled.signal).then(
-      () =>
-        expire(
-          new ProjectionError(
-            'TIMEOUT',
-            projection.name,
-            this.#describe(`did not ${what} within ${timeoutMs} ms`),
-          ),
-        ),
-      () => undefined,
+      // The log unreachable: the waits end by their timeouts.
+      () => {
+        this.#checkingRest = false;
+      },
     );
-    return () => cancelled.abort();
+  }
+
+  // Why no wait can succeed any more: the runner's failure, or STOPPED; undefined while it runs.
+  #ended(): unknown {
+    if (this.#error !== undefined) return this.#error;
+    if (this.#state !== 'stopped' && !this.#stop.signal.aborted) return undefined;
+    return new ProjectionError('STOPPED', this.#settings.projection.name, this.#describe('was stopped'));
+  }
+
+  #timedOut(what: string, timeoutMs: number): ProjectionError {
+    return new ProjectionError(
+      'TIMEOUT',
+      this.#settings.projection.name,
+      this.#describe(`did not ${what} within ${timeoutMs} ms`),
+    );
   }
 
   #describe(what: string): string {
     const { position, head, state } = this.status();
     return `projection ${JSON.stringify(this.#settings.projection.name)} ${what}: it is at position ${position}, the head at ${head} (state ${state})`;
-  }
-
-  #fail(error: unknown): void {
-    this.#error = error;
-    this.#state = 'failed';
-  }
-
-  #settleWaiters(error: unknown): void {
-    for (const waiter of [...this.#waiters, ...this.#caughtUpWaiters]) waiter.reject(error);
-    this.#waiters.clear();
-    this.#caughtUpWaiters.clear();
   }
 }

@@ -4,10 +4,18 @@ import { ProjectionError } from '../errors/projection-error.js';
 import type { Projection } from '../projection.js';
 import type { ProjectionRunner } from './projection-runner.js';
 import { type RunProjectionOptions, runProjection } from './run-projection.js';
+import { waitTimeout } from './wait-options.js';
 
 /** How a read model is built again from the start of the log. */
-export type RebuildOptions<Tx> = RunProjectionOptions<Tx> &
-  (
+export type RebuildOptions<Tx> = RunProjectionOptions<Tx> & {
+  /**
+   * How long to wait for the rebuild to catch up, in milliseconds (default `Infinity`: a long
+   * history takes as long as it takes; the wait still ends when the runner fails). On a timeout
+   * the runner is stopped and the `TIMEOUT` error thrown; its position is kept, so running it
+   * again goes on from there.
+   */
+  catchUpTimeoutMs?: number;
+} & (
     | {
         /**
          * `'blue-green'`: `projection` is a new version under a new name (say `orders.v2`) writing
@@ -40,6 +48,7 @@ export async function rebuildProjection<E extends AnyEvent, Tx>(
   projection: Projection<E, Tx>,
   options: RebuildOptions<Tx>,
 ): Promise<ProjectionRunner> {
+  const timeoutMs = waitTimeout({ timeoutMs: options.catchUpTimeoutMs ?? Number.POSITIVE_INFINITY });
   // The log must still start at position 1: reading its first event says (HistoryExpiredError).
   await store.readAll({ after: 0, limit: 1, allowExpiredHistory: options.allowExpiredHistory === true });
   if (options.mode === 'truncate') {
@@ -56,7 +65,12 @@ export async function rebuildProjection<E extends AnyEvent, Tx>(
     );
   }
   const runner = runProjection(store, projection, options);
-  await runner.whenCaughtUp();
+  try {
+    await runner.whenCaughtUp({ timeoutMs });
+  } catch (error) {
+    await runner.stop();
+    throw error;
+  }
   if (options.mode === 'blue-green') await options.switchOver();
   return runner;
 }

@@ -6,6 +6,7 @@ import type { CheckpointStore } from '../checkpoints/checkpoint-store.js';
 import type { Projection } from '../projection.js';
 import type { PoisonPolicy } from './apply-batch.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from './wait-options.js';
 
 /** How a projection runs. */
 export interface RunProjectionOptions<Tx> {
@@ -44,6 +45,8 @@ export const PROJECTION_DEFAULTS = Object.freeze({
   leaseTtlMs: 15_000,
   maxAttempts: 5,
   onPoison: 'stop' as PoisonPolicy,
+  /** How long `whenCaughtUp` and `whenProcessed` wait unless given a `timeoutMs`. */
+  waitTimeoutMs: DEFAULT_WAIT_TIMEOUT_MS,
 });
 
 const namePattern = /^[A-Za-z0-9._-]{1,200}$/;

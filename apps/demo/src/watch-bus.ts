@@ -5,19 +5,13 @@ import { describeEvent, plural } from './format.js';
 import type { NatsServer } from './nats-url.js';
 import { BUS_SUBJECT_PREFIX, WATCH_PATTERN } from './run-names.js';
 import { onShutdownSignal } from './shutdown.js';
-
-export interface WatchOutput {
-  /** One line per event (stdout). */
-  print: (line: string) => void;
-  /** What the watcher is doing (stderr), so that stdout holds only events. */
-  status: (line: string) => void;
-}
+import type { WatchOutput } from './watch-output.js';
 
 /**
- * `watch --nats <url>`: subscribes to every run's order namespace (`orders.*`) and prints each
+ * `watch --bus --nats <url>`: subscribes to every run's order namespace (`orders.*`) and prints each
  * event as it arrives, until SIGINT or SIGTERM; then closes the bus and returns.
  */
-export async function runWatch(server: NatsServer, { print, status }: WatchOutput): Promise<void> {
+export async function runBusWatch(server: NatsServer, { print, status }: WatchOutput): Promise<void> {
   let connectionLost = false;
   const bus = await connectBus(server, (error) => {
     if (isNatsBusError(error, 'CONNECTION_CLOSED')) connectionLost = true;

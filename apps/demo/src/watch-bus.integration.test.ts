@@ -2,8 +2,8 @@ import { natsUrl } from '@aether/nats-harness/vitest';
 import { expect, it } from 'vitest';
 import { runDemo, startDemo } from './test-support/run-demo.js';
 
-it('watch, in another process, prints the events of a --nats run as they arrive; SIGINT ends it with 0', async () => {
-  const watcher = startDemo(['watch', '--nats', natsUrl()]);
+it('watch --bus, in another process, prints the events of a --nats run as they arrive; SIGINT ends it with 0', async () => {
+  const watcher = startDemo(['watch', '--nats', natsUrl(), '--bus']);
   try {
     await watcher.waitFor(
       'stderr',
@@ -29,10 +29,10 @@ it('watch, in another process, prints the events of a --nats run as they arrive;
         .split('\n')
         .filter((line) => line.startsWith(`${namespace}  `))
         .map((line) => line.slice(`${namespace}  `.length));
-    // 4 story events and the clerks' 5: wait for the 9th line of this run.
-    await watcher.waitUntil('stdout', () => ours().length >= 9);
+    // 4 story events and the clerks' 7: wait for the 11th line of this run.
+    await watcher.waitUntil('stdout', () => ours().length >= 11);
     expect(ours().slice(0, 5)).toEqual(expected);
-    expect(ours()).toHaveLength(9);
+    expect(ours()).toHaveLength(11);
     expect(
       ours()
         .slice(5)
@@ -42,6 +42,8 @@ it('watch, in another process, prints the events of a --nats run as they arrive;
       'ItemAdded    order-1002 v3',
       'ItemAdded    order-1002 v4',
       'ItemAdded    order-1002 v5',
+      'ItemAdded    order-1002 v6',
+      'OrderShipped order-1002 v7',
     ]);
   } finally {
     watcher.child.kill('SIGINT');
@@ -53,8 +55,8 @@ it('watch, in another process, prints the events of a --nats run as they arrive;
   expect(ms).toBeLessThan(20_000);
 });
 
-it('watch ends cleanly on SIGTERM too', async () => {
-  const watcher = startDemo(['watch', '--nats', natsUrl()]);
+it('watch --bus ends cleanly on SIGTERM too', async () => {
+  const watcher = startDemo(['watch', '--nats', natsUrl(), '--bus']);
   await watcher.waitFor('stderr', /Ctrl-C to stop\n/);
   const stopped = performance.now();
   watcher.child.kill('SIGTERM');

@@ -1,0 +1,60 @@
+/**
+ * A writer process of the exactly-once test: `loops` loops, each saving batches of 1 to 3 events
+ * to an actor picked at random from `actorIds` (shared with the other writer processes), at the
+ * version it just read, until the process has saved `events` events. A batch another writer beat
+ * (a version conflict) is dropped and the loop goes on: writers race on the same actors all the
+ * time. Built to `dist/test-support/processes/racing-writer.js`; JSON lines on stdout: one
+ * `{"type":"report", saved, conflicts}` at the end.
+ */
+import { isVersionConflict } from '@aether/core';
+import { JetStreamEventStore } from '@aether/store-jetstream';
+import { fail, send, taskArgument } from './io.js';
+
+export interface RacingWriterTask {
+  servers: string;
+  storeName: string;
+  actorIds: string[];
+  events: number;
+  loops: number;
+  writer: string;
+}
+
+async function run(task: RacingWriterTask): Promise<void> {
+  const store = await JetStreamEventStore.connect({ servers: task.servers, storeName: task.storeName });
+  let left = task.events;
+  let saved = 0;
+  let conflicts = 0;
+  let batches = 0;
+  const loop = async () => {
+    while (left > 0) {
+      const size = Math.min(left, 1 + Math.floor(Math.random() * 3));
+      left -= size;
+      const actorId = task.actorIds[Math.floor(Math.random() * task.actorIds.length)] as string;
+      const latest = await store.getLatestVersion(actorId);
+      const batch = Array.from({ length: size }, (_, offset) => ({
+        id: `${task.writer}-${++batches}-${offset}`,
+        eventType: 'AmountAdded',
+        actorId,
+        version: latest + 1 + offset,
+        data: { amount: 1 + Math.floor(Math.random() * 100) },
+        timestamp: new Date(),
+      }));
+      try {
+        await store.saveEvents(batch);
+        saved += size;
+      } catch (error) {
+        if (!isVersionConflict(error)) throw error;
+        conflicts++;
+        left += size;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: task.loops }, loop));
+    send({ type: 'report', saved, conflicts });
+  } finally {
+    await store.close();
+  }
+}
+
+run(taskArgument<RacingWriterTask>()).catch(fail('racing writer'));

@@ -1,0 +1,6 @@
+import { natsIntegrationProject } from '@aether/nats-harness/vitest-config';
+
+// Integration tests run against a real nats-server: NATS_URL when set, otherwise one the harness
+// starts on a free loopback port with a temporary store directory (and stops after the run). The
+// cluster test starts a 3-node cluster of its own.
+export default natsIntegrationProject();
