@@ -4,13 +4,16 @@ import { batchSize, type Projector, type StartProjector } from './projector.js';
 import { type ProjectedEvent, summaryUpsert } from './read-model.js';
 
 const decoder = new TextDecoder();
+/** The reader waits while this many parsed events wait for a commit (nats.js buffers behind it). */
+const readAhead = 4 * batchSize;
 
 /**
  * The loop a team writes without Aether: nats.js's ordered consumer over the whole stream
- * (`consume({ max_messages: 1000 })`), `JSON.parse` of each message, and a batch committed when it
- * holds 500 events or the server reports nothing more pending: `BEGIN`, the same multi-row upsert
- * as Aether's projection, an upsert of the checkpoint row, `COMMIT`, on a pooled client. It starts
- * from the stream's first message (no checkpoint read, no lease, no fencing).
+ * (`consume({ max_messages: 1000 })`), `JSON.parse` of each message into a buffer, and a committer
+ * that takes what has arrived, up to 500 events, as one batch: `BEGIN`, the same multi-row upsert
+ * as Aether's projection, an upsert of the checkpoint row, `COMMIT`, on a client taken from the
+ * pool. It starts from the stream's first message: no checkpoint read, lease, fencing or
+ * compare-and-set.
  */
 export function handWrittenProjector(
   js: JetStreamClient,
@@ -21,10 +24,16 @@ export function handWrittenProjector(
   return (name) => new HandWrittenProjector(js, stream, pool, schema, name);
 }
 
+type Waiter = { position: number; resolve: () => void; reject: (error: unknown) => void };
+
 class HandWrittenProjector implements Projector {
   #committed = 0;
-  #waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #waiters: Waiter[] = [];
   #failed: unknown;
+  #buffer: { event: ProjectedEvent; seq: number }[] = [];
+  #readerDone = false;
+  #wakeCommitter: (() => void) | undefined;
+  #wakeReader: (() => void) | undefined;
   readonly #stopping = new AbortController();
   readonly #done: Promise<void>;
 
@@ -35,10 +44,12 @@ class HandWrittenProjector implements Projector {
     readonly schema: string,
     readonly name: string,
   ) {
-    this.#done = this.#run().catch((error: unknown) => {
-      this.#failed = error;
-      for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
-    });
+    this.#done = Promise.all([this.#read(), this.#commitLoop()])
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.#failed = error;
+        for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
+      });
   }
 
   whenProcessed(position: number): Promise<void> {
@@ -53,24 +64,49 @@ class HandWrittenProjector implements Projector {
     if (this.#failed !== undefined) throw this.#failed;
   }
 
-  async #run(): Promise<void> {
+  async #read(): Promise<void> {
     const consumer = await this.js.consumers.get(this.stream);
-    const messages = await consumer.consume({ max_messages: 1000 });
-    this.#stopping.signal.addEventListener('abort', () => void messages.close(), { once: true });
-    let batch: ProjectedEvent[] = [];
-    let last = 0;
     try {
+      const messages = await consumer.consume({ max_messages: 1000 });
+      const close = () => void messages.close();
+      this.#stopping.signal.addEventListener('abort', close, { once: true });
+      if (this.#stopping.signal.aborted) close();
       for await (const message of messages) {
-        batch.push(JSON.parse(decoder.decode(message.data)) as ProjectedEvent);
-        last = message.seq;
-        if (batch.length >= batchSize || message.info.pending === 0) {
-          await this.#commit(batch, last);
-          batch = [];
-        }
+        this.#buffer.push({
+          event: JSON.parse(decoder.decode(message.data)) as ProjectedEvent,
+          seq: message.seq,
+        });
+        this.#wake();
+        if (this.#buffer.length >= readAhead)
+          await new Promise<void>((resolve) => (this.#wakeReader = resolve));
       }
     } finally {
+      this.#readerDone = true;
+      this.#wake();
       await consumer.delete().catch(() => undefined);
     }
+  }
+
+  async #commitLoop(): Promise<void> {
+    for (;;) {
+      if (this.#buffer.length === 0) {
+        if (this.#readerDone) return;
+        await new Promise<void>((resolve) => (this.#wakeCommitter = resolve));
+        continue;
+      }
+      const batch = this.#buffer.splice(0, batchSize);
+      this.#wakeReader?.();
+      this.#wakeReader = undefined;
+      await this.#commit(
+        batch.map((entry) => entry.event),
+        (batch[batch.length - 1] as { seq: number }).seq,
+      );
+    }
+  }
+
+  #wake(): void {
+    this.#wakeCommitter?.();
+    this.#wakeCommitter = undefined;
   }
 
   async #commit(batch: readonly ProjectedEvent[], position: number): Promise<void> {
