@@ -4,6 +4,7 @@ import { inMemoryGroup } from './cases/in-memory.js';
 import { jetstreamGroup } from './cases/jetstream.js';
 import { jetstreamR3Group } from './cases/jetstream-r3.js';
 import { natsBusGroup } from './cases/nats-bus.js';
+import { projectionsGroup } from './cases/projections.js';
 import type { BenchGroup } from './model.js';
 
 /**
@@ -17,4 +18,5 @@ export const groups: readonly BenchGroup[] = [
   natsBusGroup,
   commandsGroup,
   commandsJetstreamGroup,
+  projectionsGroup,
 ];

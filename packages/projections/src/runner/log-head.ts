@@ -20,6 +20,9 @@ export function watchHead(
   })();
 }
 
+/** How long a runner stays idle, with a waiter past its position, before asking `nothingLeftUpTo`. */
+export const IDLE_CHECK_AFTER_MS = 50;
+
 /**
  * The last position up to which the log holds no event after `after`: the head when nothing is
  * left, else just before the next event. A replicated JetStream stream can hold a message that is
