@@ -1,12 +1,14 @@
-import { defineProject } from 'vitest/config';
+import { summaryReporters } from '@aether/test-summary/vitest';
+import { defineConfig } from 'vitest/config';
 
 // Integration tests run the built demo against a real nats-server: NATS_URL when set, otherwise
 // one the harness starts on a free loopback port with a temporary store directory.
-export default defineProject({
+export default defineConfig({
   test: {
     include: ['src/**/*.integration.test.ts'],
     globalSetup: ['@aether/nats-harness/global-setup'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    ...summaryReporters(),
   },
 });
