@@ -112,7 +112,7 @@ describe('the server killed with SIGKILL in the middle of a stream of appends', 
     } finally {
       await store.close();
     }
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('the server killed with SIGKILL in the middle of a replay', () => {
@@ -168,5 +168,5 @@ describe('the server killed with SIGKILL in the middle of a replay', () => {
       await writer.close();
       await nc.close();
     }
-  }, 30_000);
+  }, 120_000);
 });

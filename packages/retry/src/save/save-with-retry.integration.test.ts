@@ -66,7 +66,7 @@ describe('saveWithRetry on JetStream', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('20 concurrent writers in one process, with a reducer: all land, versions contiguous', async () => {
     const { store } = await openStore('inproc');
@@ -99,7 +99,7 @@ describe('saveWithRetry on JetStream', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('a RetryQueue re-bases conflicting events onto the real stream', async () => {
     const { store } = await openStore('queue');
