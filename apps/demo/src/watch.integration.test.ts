@@ -46,11 +46,14 @@ it('watch, in another process, prints the events of a --nats run as they arrive;
   } finally {
     watcher.child.kill('SIGINT');
   }
-  const { code, signal, stderr, ms } = await watcher.result;
+  const interruptedAt = performance.now();
+  const { code, signal, stderr } = await watcher.result;
+  const stopMs = performance.now() - interruptedAt;
   expect(signal).toBeNull();
   expect(code).toBe(0);
   expect(stderr).toMatch(/\nStopped after \d+ events\n$/);
-  expect(ms).toBeLessThan(20_000);
+  // Promptly after SIGINT, timed from the signal: the whole run took up to 26 s on a busy machine.
+  expect(stopMs).toBeLessThan(15_000);
 });
 
 it('watch ends cleanly on SIGTERM too', async () => {

@@ -56,7 +56,7 @@ describe('the log of a JetStream store', () => {
         head,
       ),
     ).toBe(true);
-  }, 60_000);
+  }, 240_000);
 
   it('refuses to start before the first position it still has, once old events expired, unless asked to', async () => {
     const store = await testStore(nc, { storeName: uniqueStoreName('log-expired'), maxAge: 1_000 });
