@@ -12,7 +12,8 @@ export function natsIntegrationProject(): ViteUserConfig {
       include: ['src/**/*.integration.test.ts'],
       globalSetup: ['@aether/nats-harness/global-setup'],
       testTimeout: 30_000,
-      hookTimeout: 30_000,
+      // Hooks start servers and 3-node clusters, which a busy 2-core machine makes slow.
+      hookTimeout: 120_000,
       ...summaryReporters(),
     },
   });
