@@ -64,5 +64,5 @@ it('watch ends cleanly on SIGTERM too', async () => {
   const { code, stderr } = await watcher.result;
   expect(code).toBe(0);
   expect(stderr).toMatch(/Stopped after \d+ events?\n$/);
-  expect(performance.now() - stopped).toBeLessThan(5000);
+  expect(performance.now() - stopped).toBeLessThan(15_000);
 });
