@@ -176,5 +176,5 @@ describe('the server killed with SIGKILL in the middle of a replay', () => {
       await writer.close();
       await nc.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

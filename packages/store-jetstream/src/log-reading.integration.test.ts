@@ -56,7 +56,7 @@ describe('the log of a JetStream store', () => {
         head,
       ),
     ).toBe(true);
-  }, 240_000);
+  }, 480_000);
 
   it('refuses to start before the first position it still has, once old events expired, unless asked to', async () => {
     // Long enough that the survivor outlives the checks below on a busy machine (1 s did not).
