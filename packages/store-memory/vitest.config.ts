@@ -1,5 +1,11 @@
-import { defineProject } from 'vitest/config';
+import { summaryReporters } from '@aether/test-summary/vitest';
+import { defineConfig } from 'vitest/config';
 
-export default defineProject({
-  test: { include: ['src/**/*.test.ts'], exclude: ['src/**/*.integration.test.ts'] },
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    exclude: ['src/**/*.integration.test.ts'],
+    testTimeout: 30_000,
+    ...summaryReporters(),
+  },
 });

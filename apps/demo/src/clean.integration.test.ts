@@ -83,7 +83,7 @@ it('lists what --nats and load runs left without removing it, then removes exact
   expect(again.code).toBe(0);
   expect(again.stdout).toBe(`No demo streams or snapshot buckets on ${at}\n`);
   for (const name of others) await jsm.streams.delete(name);
-}, 60_000);
+}, 360_000);
 
 it('--older-than leaves runs younger than that in place', async () => {
   const story = await runDemo(['--nats', server.url]);
@@ -98,7 +98,7 @@ it('--older-than leaves runs younger than that in place', async () => {
   const all = await runDemo(['clean', '--nats', server.url, '--yes']);
   expect(all.stdout).toMatch(/\nRemoved 1 stream and 1 snapshot bucket from /);
   expect(await streamNames()).toEqual([]);
-}, 60_000);
+}, 360_000);
 
 it('clean on a server without JetStream fails in one line, exit 1', async () => {
   const plain = await startNatsServer({ jetstream: false });
@@ -112,4 +112,4 @@ it('clean on a server without JetStream fails in one line, exit 1', async () => 
   } finally {
     await plain.destroy();
   }
-}, 30_000);
+}, 120_000);

@@ -48,11 +48,14 @@ it('watch --bus, in another process, prints the events of a --nats run as they a
   } finally {
     watcher.child.kill('SIGINT');
   }
-  const { code, signal, stderr, ms } = await watcher.result;
+  const interruptedAt = performance.now();
+  const { code, signal, stderr } = await watcher.result;
+  const stopMs = performance.now() - interruptedAt;
   expect(signal).toBeNull();
   expect(code).toBe(0);
   expect(stderr).toMatch(/\nStopped after \d+ events\n$/);
-  expect(ms).toBeLessThan(20_000);
+  // Promptly after SIGINT, timed from the signal: the whole run took up to 26 s on a busy machine.
+  expect(stopMs).toBeLessThan(15_000);
 });
 
 it('watch --bus ends cleanly on SIGTERM too', async () => {
@@ -63,5 +66,5 @@ it('watch --bus ends cleanly on SIGTERM too', async () => {
   const { code, stderr } = await watcher.result;
   expect(code).toBe(0);
   expect(stderr).toMatch(/Stopped after \d+ events?\n$/);
-  expect(performance.now() - stopped).toBeLessThan(5000);
+  expect(performance.now() - stopped).toBeLessThan(15_000);
 });

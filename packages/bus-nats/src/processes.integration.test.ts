@@ -138,7 +138,7 @@ describe('NatsEventBus across OS processes', () => {
     for (const filter of filters.slice(0, -1))
       expect(fromFirst.filter(filter.wants).length).toBeLessThan(fromFirst.length);
     expect((await second.stats()).malformed).toBe(0);
-  });
+  }, 120_000);
 
   it('three processes, two publishing at once: every subscriber gets each event once, in each publisher’s order', async () => {
     const workers = (await startWorkers(3)) as [BusWorker, BusWorker, BusWorker];
@@ -178,5 +178,5 @@ describe('NatsEventBus across OS processes', () => {
         }
       }
     }
-  });
+  }, 120_000);
 });

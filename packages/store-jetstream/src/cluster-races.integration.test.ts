@@ -66,7 +66,7 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
     console.log(`[R3 race, 3 writers on 3 nodes, 300 saves per round] ${JSON.stringify(outcomes)}`);
     expect(outcomes.every((outcome) => outcome.conflicts > 0)).toBe(true);
     for (const store of stores) await store.close();
-  }, 90_000);
+  }, 360_000);
 
   it('hold with 4 writer processes, each on a node of its own choosing', async () => {
     const storeName = uniqueStoreName('race-processes');
@@ -89,7 +89,7 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
     const outcome = await expectRaceOutcome(store as JetStreamEventStore, actorId, reports);
     console.log(`[R3 race, 4 processes] ${JSON.stringify(outcome)}`);
     expect(outcome.events).toBe(400);
-  }, 90_000);
+  }, 360_000);
 
   it('hold when the stream leader is killed mid-run and restarted', async () => {
     const storeName = uniqueStoreName('race-leader');
@@ -137,7 +137,7 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
         `${retryable} retryable failures retried`,
     );
     for (const store of [...stores, reader]) await store.close();
-  }, 120_000);
+  }, 240_000);
 
   it('leave out a save that lost a race, in every read, and save after it at the next version', async () => {
     const [writer] = (await openStores(uniqueStoreName('race-injected'))) as [JetStreamEventStore];

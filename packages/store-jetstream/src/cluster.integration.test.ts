@@ -151,5 +151,5 @@ describe('a 3-node JetStream cluster, stream with 3 replicas', () => {
       stop.abort();
       await store.close();
     }
-  }, 45_000);
+  }, 120_000);
 });

@@ -61,5 +61,5 @@ describe('a subscription started while writers append flat out', () => {
     console.log(
       `[log boundary] ${total} events from 8 writers in 4 processes; caught up at ${caughtUp}, then live`,
     );
-  }, 120_000);
+  }, 240_000);
 });

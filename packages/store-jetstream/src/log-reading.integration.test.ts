@@ -56,17 +56,20 @@ describe('the log of a JetStream store', () => {
         head,
       ),
     ).toBe(true);
-  }, 60_000);
+  }, 480_000);
 
   it('refuses to start before the first position it still has, once old events expired, unless asked to', async () => {
-    const store = await testStore(nc, { storeName: uniqueStoreName('log-expired'), maxAge: 1_000 });
+    // Long enough that the survivor outlives the checks below on a busy machine (1 s did not).
+    const store = await testStore(nc, { storeName: uniqueStoreName('log-expired'), maxAge: 10_000 });
     const actorId = `expired-${randomUUID()}`;
     await store.saveEvent(makeEvent(actorId, 1));
     await store.saveEvent(makeEvent(actorId, 2));
     // The server drops events older than max_age on its own schedule: wait until it has.
     const jsm = await manager(nc);
-    await pollUntil('the first events expired', async () =>
-      (await jsm.streams.info(store.stream)).state.messages === 0 ? true : undefined,
+    await pollUntil(
+      'the first events expired',
+      async () => ((await jsm.streams.info(store.stream)).state.messages === 0 ? true : undefined),
+      60_000,
     );
     const survivor = makeEvent(actorId, 3);
     await store.saveEvent(survivor);
@@ -84,5 +87,5 @@ describe('the log of a JetStream store', () => {
     const allowed = await store.readAll({ allowExpiredHistory: true });
     expect(allowed).toEqual([{ event: survivor, position: head }]);
     expect(await store.readAll({ after: head - 1 })).toEqual(allowed);
-  }, 30_000);
+  }, 120_000);
 });

@@ -49,5 +49,5 @@ describe('findStart', () => {
         expect(findStart(events, from)).toBe(linear === -1 ? events.length : linear);
       }),
     );
-  });
+  }, 60_000);
 });

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { renderNatsConfig } from './config-file.js';
 
 describe('renderNatsConfig', () => {
-  it('renders a single JetStream node on loopback', () => {
+  it('renders a single JetStream node on loopback, with room for a client that falls behind', () => {
     const text = renderNatsConfig({ serverName: 'n1', port: -1, jetstream: true, storeDir: '/tmp/a b/"js"' });
     expect(text).toBe(
       [
         'server_name: "n1"',
         'host: "127.0.0.1"',
         'port: -1',
+        'max_pending: 536870912',
+        'write_deadline: "120s"',
         'jetstream {',
         '  store_dir: "/tmp/a b/\\"js\\""',
         '}',

@@ -13,6 +13,11 @@ export interface ClusterNodeConfig {
   routes: readonly number[];
 }
 
+/** Bytes the server may hold for one client that has not read them yet (the default is 64 MB). */
+const MAX_PENDING_BYTES = 512 * 1024 * 1024;
+/** How long a write to one client may block before the server drops it (the default is 10 s). */
+const WRITE_DEADLINE = '120s';
+
 /** Everything one `nats-server` config file says. */
 export interface NatsNodeConfig {
   /** Unique per node; JetStream clusters require it. */
@@ -37,6 +42,12 @@ export function renderNatsConfig(config: NatsNodeConfig): string {
     `server_name: ${quote(config.serverName)}`,
     `host: ${quote(LOOPBACK)}`,
     `port: ${config.port}`,
+    // A test process starved of CPU on a busy machine can fall seconds behind what it subscribed
+    // to; with the defaults (64 MB pending, 10 s write deadline) the server then cuts it off as a
+    // slow consumer, which no test is about (seen: the 100,000-event slow-subscriber test of the
+    // NATS bus, with two whole test runs side by side). These limits keep such a client connected.
+    `max_pending: ${MAX_PENDING_BYTES}`,
+    `write_deadline: ${quote(WRITE_DEADLINE)}`,
   ];
   if (config.monitorPort !== undefined) {
     lines.push(`http: ${quote(`${LOOPBACK}:${config.monitorPort}`)}`);

@@ -23,7 +23,8 @@ export async function installTarballs(label: string, tarballs: readonly string[]
     const { stdout, stderr } = await runCommand(
       'npm',
       ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs],
-      { cwd: dir, timeoutMs: 150_000 },
+      // 150 s was not enough beside two whole test runs on a 2-core machine.
+      { cwd: dir, timeoutMs: 480_000 },
     );
     return { dir, output: `${stdout}\n${stderr}` };
   } catch (error) {

@@ -23,8 +23,9 @@ import { isPublic, readManifest, workspaceRoot } from './workspace.js';
 // The release path, from the pending changesets to what a user installs, on copies under the OS
 // temp dir: nothing is published or pushed, and every scratch directory is removed afterwards.
 // On this 2-core machine: 15-25 s on its own, with npm's cache warm or empty; about a minute
-// inside a full `npm test`, which runs everything else beside it. The limits leave room for more.
-const SETUP_TIMEOUT_MS = 240_000;
+// inside a full `npm test`, which runs everything else beside it; 3 minutes with two whole runs
+// side by side. The limits leave room for more.
+const SETUP_TIMEOUT_MS = 600_000;
 const RUN_TIMEOUT_MS = 60_000;
 /** Scratch directories this old are left over from a killed run (see removeAbandonedScratchDirs). */
 const ABANDONED_AFTER_MS = 3_600_000;

@@ -18,7 +18,7 @@ export interface DemoProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly stdout: () => string;
   readonly stderr: () => string;
-  /** Resolves when `stream` matches `pattern`; rejects after `timeoutMs` or when the process exits first. */
+  /** Resolves when `stream` matches `pattern`; rejects after `timeoutMs` (60 s: a loaded machine starts Node slowly) or when the process exits first. */
   waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** The same with any condition on what `stream` holds so far. */
   waitUntil(stream: 'stdout' | 'stderr', done: (text: string) => boolean, timeoutMs?: number): Promise<void>;
@@ -47,7 +47,7 @@ export function startDemo(args: readonly string[]): DemoProcess {
     });
   });
 
-  const waitUntil = (stream: 'stdout' | 'stderr', done: (text: string) => boolean, timeoutMs = 15_000) =>
+  const waitUntil = (stream: 'stdout' | 'stderr', done: (text: string) => boolean, timeoutMs = 60_000) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         waiters.delete(check);

@@ -33,5 +33,5 @@ describe('compileRemoteFilter', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 });

@@ -47,7 +47,7 @@ describe('parseEventSubject', () => {
         });
       }),
     );
-  });
+  }, 60_000);
 
   it('refuses subjects of another shape or prefix', () => {
     for (const subject of [

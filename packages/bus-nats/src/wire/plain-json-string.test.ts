@@ -23,7 +23,7 @@ describe('plain JSON strings', () => {
         expect([...target.subarray(3, 3 + written)]).toEqual([...json]);
       }),
     );
-  });
+  }, 60_000);
 
   it('are read back as JSON.parse reads them, and anything else is left to JSON.parse', () => {
     fc.assert(
@@ -38,7 +38,7 @@ describe('plain JSON strings', () => {
         else expect(/^[\x20\x21\x23-\x5B\x5D-\x7E]{0,128}$/.test(value)).toBe(false);
       }),
     );
-  });
+  }, 60_000);
 
   it.each([
     ['a lone quote', '"'],

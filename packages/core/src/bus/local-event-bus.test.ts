@@ -63,7 +63,7 @@ describe('LocalEventBus', () => {
     expect(reader.dropped).toBe(0);
     expect(await versions(idle, 3)).toEqual([100_000 - 1023, 100_000 - 1022, 100_000 - 1021]);
     await bus.close();
-  });
+  }, 120_000);
 
   it('hands every subscriber the same deeply frozen copy, never the caller object', async () => {
     const bus = new LocalEventBus();

@@ -86,7 +86,7 @@ describe('encodeEvent / decodeEvent', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 
   it.each([
     ['garbage bytes', Uint8Array.from([0x00, 0x13, 0x37, 0x42])],

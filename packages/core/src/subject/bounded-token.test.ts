@@ -19,7 +19,7 @@ describe('boundedSubjectToken', () => {
         expect(subjectToken(value)).toBe(encoded);
       }),
     );
-  });
+  }, 60_000);
 
   it('is always one NATS token: no dot, wildcard, whitespace or control character', () => {
     fc.assert(
@@ -32,7 +32,7 @@ describe('boundedSubjectToken', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 
   it('keeps distinct values apart', () => {
     fc.assert(
@@ -41,7 +41,7 @@ describe('boundedSubjectToken', () => {
         expect(subjectToken(a)).not.toBe(subjectToken(b));
       }),
     );
-  });
+  }, 60_000);
 
   it('hashes a value whose encoding is too long, deterministically', () => {
     const long = `order-${'é'.repeat(2000)}`;
@@ -72,7 +72,7 @@ describe('valueOfBoundedToken', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 
   it.each([
     ['a non-canonical escape', 'order~002D1'],

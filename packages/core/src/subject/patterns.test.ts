@@ -116,7 +116,7 @@ describe('matchesPattern / compilePattern', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 
   it('a subject matches every prefix of it followed by ">", and no longer pattern', () => {
     fc.assert(
@@ -128,7 +128,7 @@ describe('matchesPattern / compilePattern', () => {
         expect(compilePattern(`${tokens.join('.')}.*`)(tokens.join('.'))).toBe(false);
       }),
     );
-  });
+  }, 60_000);
 
   it('a pattern without wildcards matches only the equal subject', () => {
     fc.assert(
@@ -136,5 +136,5 @@ describe('matchesPattern / compilePattern', () => {
         expect(compilePattern(a.join('.'))(b.join('.'))).toBe(a.join('.') === b.join('.'));
       }),
     );
-  });
+  }, 60_000);
 });

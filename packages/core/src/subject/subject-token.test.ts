@@ -27,7 +27,7 @@ describe('encodeSubjectToken / decodeSubjectToken', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('gives a single safe token: no ".", "*", ">", whitespace or control characters', () => {
     fc.assert(
@@ -37,7 +37,7 @@ describe('encodeSubjectToken / decodeSubjectToken', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('is injective: distinct inputs give distinct tokens', () => {
     fc.assert(
@@ -47,7 +47,7 @@ describe('encodeSubjectToken / decodeSubjectToken', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it('is injective on near-collisions: an id that looks like an escape vs the escaped character', () => {
     fc.assert(
@@ -56,7 +56,7 @@ describe('encodeSubjectToken / decodeSubjectToken', () => {
         expect(tokens.size).toBe(values.length);
       }),
     );
-  });
+  }, 60_000);
 
   // Tokens made of safe characters and escapes of any code unit, ASCII ones often, so that
   // escapes of characters that need none (`~0041` for `A`) come up.
@@ -84,7 +84,7 @@ describe('encodeSubjectToken / decodeSubjectToken', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it.each([
     ['.', '~002E'],

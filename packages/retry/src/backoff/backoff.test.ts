@@ -82,7 +82,7 @@ describe('exponentialWithJitter', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 
   it('rejects an unknown jitter kind and a negative ratio', () => {
     expect(() => exponentialWithJitter({ jitter: 'half' as 'full' })).toThrow(

@@ -390,7 +390,7 @@ describe('RetryQueue', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });
 
 describe('RetryQueue after a save that failed but may have been stored', () => {

@@ -247,5 +247,5 @@ describe('saveWithRetry', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });

@@ -45,7 +45,7 @@ describe('streamNameFor', () => {
         expect(streamNameFor(s1, n1)).not.toBe(streamNameFor(s2, n2));
       }),
     );
-  });
+  }, 60_000);
 });
 
 const anyCodeUnits = fc
@@ -60,7 +60,7 @@ describe('actorToken', () => {
         expect(decodeSubjectToken(actorToken(actorId))).toBe(actorId);
       }),
     );
-  });
+  }, 60_000);
 
   it('hashes ids whose encoding would not fit a subject, into a token no encoded id can equal', () => {
     const long = 'ü'.repeat(1000);
@@ -93,5 +93,5 @@ describe('snapshotKeyFor', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 });

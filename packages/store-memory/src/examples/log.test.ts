@@ -26,7 +26,7 @@ it('runs the log example of the README and prints what it shows', async () => {
     log.mockRestore();
   }
   expect(lines).toEqual(printed);
-});
+}, 30_000);
 
 it('is the log example of the README', () => {
   expectReadmeExample({

@@ -22,7 +22,7 @@ it('runs the README example and prints what it promises', async () => {
     log.mockRestore();
   }
   expect(lines).toEqual(printed);
-});
+}, 30_000);
 
 // The README shows this example as a user writes it: importing the package by its name instead
 // of by the relative path the tested file uses. Nothing else may differ.
