@@ -1,3 +1,4 @@
+import { connect } from '@nats-io/transport-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readServerInfo } from './server-info.js';
 import { type NatsCluster, startNatsCluster } from './start-nats-cluster.js';
@@ -30,4 +31,29 @@ describe('startNatsCluster', () => {
     await cluster.waitHealthy();
     expect(first?.running).toBe(true);
   });
+
+  it('names the node that leads a stream, and the new leader once that node is killed', async () => {
+    if (cluster === undefined) throw new Error('no cluster');
+    const nc = await connect({ servers: cluster.urls });
+    try {
+      const api = async (subject: string, body = '') =>
+        JSON.parse((await nc.request(subject, body, { timeout: 10_000 })).string()) as {
+          cluster?: { leader?: string };
+        };
+      await api(
+        '$JS.API.STREAM.CREATE.led',
+        JSON.stringify({ name: 'led', subjects: ['led.>'], num_replicas: 3 }),
+      );
+      const leader = await cluster.streamLeader('led');
+      expect((await api('$JS.API.STREAM.INFO.led')).cluster?.leader).toBe(leader.serverName);
+      await leader.kill('SIGKILL');
+      const next = await cluster.streamLeader('led');
+      expect(next.serverName).not.toBe(leader.serverName);
+      expect(next.running).toBe(true);
+      await leader.restart();
+      await cluster.waitHealthy();
+    } finally {
+      await nc.close();
+    }
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import type { NatsUser } from './authorization.js';
 import { freePort } from './free-port.js';
 import { waitHealthy } from './health.js';
 import { type NatsServer, startNatsServer } from './start-nats-server.js';
+import { waitStreamLeader } from './stream-leader.js';
 
 export interface StartNatsClusterOptions {
   /** Number of nodes; default 3 (JetStream needs a majority, so 3 survives losing one). */
@@ -25,6 +26,8 @@ export interface NatsCluster {
   readonly urls: string[];
   /** Waits until every running node answers `/healthz` (found the metadata leader, is current). */
   waitHealthy(timeoutMs?: number): Promise<void>;
+  /** The running node that leads JetStream stream `stream`, once there is one (default wait 15 s). */
+  streamLeader(stream: string, timeoutMs?: number): Promise<NatsServer>;
   /** Stops every node and removes the temporary directories. */
   destroy(): Promise<void>;
 }
@@ -63,6 +66,10 @@ export async function startNatsCluster(options: StartNatsClusterOptions = {}): P
           .filter((node) => node.running)
           .map((node) => waitHealthy(node.monitorPort as number, timeoutMs)),
       );
+    },
+    async streamLeader(stream, timeoutMs = 15_000) {
+      const name = await waitStreamLeader(nodes, stream, timeoutMs);
+      return nodes.find((node) => node.serverName === name) as NatsServer;
     },
     async destroy() {
       await Promise.all(nodes.map((node) => node.destroy()));

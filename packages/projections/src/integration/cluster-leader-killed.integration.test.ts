@@ -1,28 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type NatsCluster, type NatsServer, startNatsCluster } from '@aether/nats-harness';
 import { cleanup, testConnection } from '@aether/nats-harness/test-connection';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryCheckpoints } from '../checkpoints/memory-checkpoints.js';
 import { runProjection } from '../runner/run-projection.js';
 import { actorIds, readWholeLog, testStore } from '../test-support/jetstream-kit.js';
 import { oracle, ReadModel } from '../test-support/processes/read-model.js';
 import { runWriters, spawnRacingWriter } from '../test-support/worker-processes.js';
-
-// The node that leads `stream` now (asked until there is one: an election takes a moment).
-async function leaderOf(cluster: NatsCluster, nc: Parameters<typeof jetstreamManager>[0], stream: string) {
-  const jsm = await jetstreamManager(nc);
-  for (let tries = 0; tries < 600; tries++) {
-    const name = await jsm.streams.info(stream).then(
-      (info) => info.cluster?.leader,
-      () => undefined,
-    );
-    const node = cluster.nodes.find((candidate) => candidate.serverName === name);
-    if (node !== undefined) return node;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`stream ${stream} has no leader after 15 s`);
-}
 
 describe('a projection on a 3-node cluster, stream with 3 replicas, whose leader is killed mid-run', () => {
   let cluster: NatsCluster;
@@ -35,7 +19,7 @@ describe('a projection on a 3-node cluster, stream with 3 replicas, whose leader
   it('misses no event and applies none twice while writers on the 3 nodes race on the same actors', async () => {
     const nc = await testConnection(cluster.urls);
     const store = await testStore(nc, { replicas: 3, timeout: 2_000 });
-    const leader = await leaderOf(cluster, nc, store.stream);
+    const leader = await cluster.streamLeader(store.stream);
     // The projection's own connection prefers the leader: killing it takes the runner's node too.
     const runnerStore = await testStore(
       await testConnection([leader.url, ...cluster.urls.filter((url) => url !== leader.url)]),
