@@ -33,20 +33,25 @@ export async function readAmountTotals(pool: pg.Pool, schema: string): Promise<M
   );
 }
 
+/** Every event of the store's log, read with readAll a page at a time. */
+export async function readLog(store: JetStreamEventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (;;) {
+    const page = await store.readAll({ after: events.at(-1)?.position ?? 0, limit: 1_000 });
+    if (page.length === 0) return events;
+    events.push(...page);
+  }
+}
+
 /** What the read model must be: every event in the log counted once, computed from readAll. */
 export async function amountTotalsOracle(store: JetStreamEventStore): Promise<Map<string, Total>> {
   const totals = new Map<string, Total>();
-  let after = 0;
-  for (;;) {
-    const page: RecordedEvent[] = await store.readAll({ after, limit: 1_000 });
-    if (page.length === 0) return totals;
-    for (const { event } of page) {
-      const total = totals.get(event.actorId) ?? { events: 0, amount: 0, lastVersion: 0 };
-      total.events++;
-      total.amount += (event.data as { amount: number }).amount;
-      total.lastVersion = Math.max(total.lastVersion, event.version);
-      totals.set(event.actorId, total);
-    }
-    after = (page[page.length - 1] as RecordedEvent).position;
+  for (const { event } of await readLog(store)) {
+    const total = totals.get(event.actorId) ?? { events: 0, amount: 0, lastVersion: 0 };
+    total.events++;
+    total.amount += (event.data as { amount: number }).amount;
+    total.lastVersion = Math.max(total.lastVersion, event.version);
+    totals.set(event.actorId, total);
   }
+  return totals;
 }

@@ -15,6 +15,7 @@ import { runProjection } from '@aether/projections';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import pg from 'pg';
 import { postgresCheckpoints } from '../../postgres-checkpoints.js';
+import { addToAmountTotals } from './amount-totals-writes.js';
 import { fail, send, taskArgument } from './io.js';
 
 export interface ProjectionWorkerTask {
@@ -31,8 +32,6 @@ export interface ProjectionWorkerTask {
   /** `postgresCheckpoints`' option; its default when omitted. */
   transactionIdleTimeoutMs?: number;
 }
-
-type Amount = { amount: number };
 
 async function run(task: ProjectionWorkerTask): Promise<void> {
   const store = await JetStreamEventStore.connect({ servers: task.servers, storeName: task.storeName });
@@ -57,27 +56,7 @@ async function run(task: ProjectionWorkerTask): Promise<void> {
   const projection: Projection<Event, pg.PoolClient> = {
     name: task.projection,
     async apply(batch, client) {
-      const totals = new Map<string, { events: number; amount: number; last: number }>();
-      for (const { event } of batch) {
-        const total = totals.get(event.actorId) ?? { events: 0, amount: 0, last: 0 };
-        total.events++;
-        total.amount += (event.data as Amount).amount;
-        total.last = Math.max(total.last, event.version);
-        totals.set(event.actorId, total);
-      }
-      const rows = [...totals];
-      await client.query(
-        `INSERT INTO "${task.schema}".amount_totals AS t (actor_id, events, amount, last_version)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::int[])
-         ON CONFLICT (actor_id) DO UPDATE SET events = t.events + excluded.events,
-           amount = t.amount + excluded.amount, last_version = greatest(t.last_version, excluded.last_version)`,
-        [
-          rows.map(([id]) => id),
-          rows.map(([, t]) => t.events),
-          rows.map(([, t]) => t.amount),
-          rows.map(([, t]) => t.last),
-        ],
-      );
+      await addToAmountTotals(client, task.schema, batch);
       if (++applies === task.hangAfterApplies) {
         send({ type: 'hung' });
         await new Promise(() => undefined);
