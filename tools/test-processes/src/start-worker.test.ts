@@ -1,3 +1,4 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startWorker } from './start-worker.js';
 import { workerScript } from './test-scripts.js';
@@ -13,6 +14,19 @@ process.stdin.once('data', () => {
 });`,
 );
 const dies = workerScript('dies', `process.stderr.write('no store here'); process.exit(3);`);
+
+// The worker side from the built `./worker` entry: fails when told to, else echoes after the start line.
+const workerEntry = pathToFileURL(fileURLToPath(new URL('../dist/worker.js', import.meta.url))).href;
+const helped = workerScript(
+  'helped',
+  `import { firstLine, runWorker } from '${workerEntry}';
+runWorker('helped', async (task) => {
+  if (task.fail) throw new Error('cannot open the store');
+  process.stdout.write('ready\\n');
+  await firstLine();
+  return { echoed: task.value };
+});`,
+);
 
 describe('startWorker', () => {
   it('is ready after the ready line and resolves with the report once the worker has gone', async () => {
@@ -32,5 +46,21 @@ describe('startWorker', () => {
     expect(() =>
       startWorker('/nowhere/worker.js', {}, { label: 'w', missingScriptHint: 'build first' }),
     ).toThrow('/nowhere/worker.js does not exist: build first');
+  });
+
+  it('works with a worker written with runWorker and firstLine, which exits once it has reported', async () => {
+    const worker = startWorker<{ value: number }, { echoed: number }>(
+      helped,
+      { value: 9 },
+      { label: 'helped' },
+    );
+    await worker.ready;
+    worker.child.stdin?.write('go\n'); // stdin stays open here: the worker must let it go itself
+    await expect(worker.done).resolves.toEqual({ echoed: 9 });
+  });
+
+  it('reports a failed runWorker run as the worker name and message on stderr, exit code 1', async () => {
+    const worker = startWorker(helped, { fail: true }, { label: 'worker p2' });
+    await expect(worker.done).rejects.toThrow('worker p2 exited with 1: helped: cannot open the store');
   });
 });
