@@ -1,5 +1,6 @@
 export type { NatsUser } from './authorization.js';
 export { connectionNames } from './connection-names.js';
+export { dropStreams } from './drop-streams.js';
 export { NatsServerNotFoundError } from './find-binary.js';
 export { freePort } from './free-port.js';
 export { type OptionalPermissions, type Permission, permissionsBlock, userWith } from './permissions.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { dropStreams } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orderDecider } from '../test-support/domain/order.js';
-import { dropStreams } from '../test-support/drop-streams.js';
 import { COMMAND_WORKER, startCommandWorker } from '../test-support/worker-processes.js';
 import { handleCommand } from './handle-command.js';
 

@@ -1,16 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { spawnJsonLineWorker, type WorkerMessage } from '@aether/test-processes';
 import type { ProjectionWorkerTask } from './processes/projection-worker.js';
 import type { RacingWriterTask } from './processes/racing-writer.js';
 
 /** A message a worker process sent, one JSON line of its stdout. */
-export interface Message {
-  type: string;
-  [field: string]: unknown;
-}
+export type Message = WorkerMessage;
 
 /** A worker running as its own OS process, talking JSON lines. */
 export interface WorkerProcess {
@@ -35,46 +29,14 @@ export interface WorkerProcess {
   kill(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-// Workers still running after the file's tests (a failed test) are killed by process id.
-afterAll(() => {
-  for (const child of running) {
-    if (child.pid === undefined) continue;
-    try {
-      process.kill(child.pid, 'SIGCONT');
-      process.kill(child.pid, 'SIGKILL');
-    } catch {
-      // exited meanwhile
-    }
-  }
-});
-
 function spawnWorker(name: string, task: object): WorkerProcess {
   const file = fileURLToPath(new URL(`../../dist/test-support/processes/${name}.js`, import.meta.url));
-  if (!existsSync(file)) {
-    throw new Error(`${file} does not exist: build first (pnpm --filter @aether/projections-nats build)`);
-  }
-  const child = spawn(process.execPath, [file, JSON.stringify(task)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${file}`);
-  running.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
+  const worker = spawnJsonLineWorker(file, task, {
+    missingScriptHint: 'build first (pnpm --filter @aether/projections-nats build)',
   });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      running.delete(child);
-      resolve(code);
-    }),
-  );
-  const messages: Message[] = [];
+  const { pid, messages, exited, stderr } = worker;
   const waiters = new Set<(message: Message) => void>();
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    const message = JSON.parse(line) as Message;
-    messages.push(message);
-    // AETHER_DEBUG_WORKERS=1 shows every message, to see where a multi-process test stands.
-    if (process.env.AETHER_DEBUG_WORKERS) process.stderr.write(`${name} ${pid}: ${line}\n`);
+  worker.onMessage((message) => {
     for (const waiter of [...waiters]) waiter(message);
   });
   return {
@@ -85,7 +47,7 @@ function spawnWorker(name: string, task: object): WorkerProcess {
         exited,
         new Promise<never>((_, reject) =>
           setTimeout(
-            () => reject(new Error(`${name} (pid ${pid}) did not exit within ${timeoutMs} ms\n${stderr}`)),
+            () => reject(new Error(`${name} (pid ${pid}) did not exit within ${timeoutMs} ms\n${stderr()}`)),
             timeoutMs,
           ).unref(),
         ),
@@ -96,7 +58,7 @@ function spawnWorker(name: string, task: object): WorkerProcess {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`${name} (pid ${pid}) did not ${what} within ${timeoutMs} ms\n${stderr}`));
+          reject(new Error(`${name} (pid ${pid}) did not ${what} within ${timeoutMs} ms\n${stderr()}`));
         }, timeoutMs);
         const waiter = (message: Message) => {
           if (!matches(message)) return;
@@ -109,16 +71,16 @@ function spawnWorker(name: string, task: object): WorkerProcess {
           if (!waiters.has(waiter)) return;
           clearTimeout(timer);
           waiters.delete(waiter);
-          reject(new Error(`${name} (pid ${pid}) exited (${code}) before it did ${what}\n${stderr}`));
+          reject(new Error(`${name} (pid ${pid}) exited (${code}) before it did ${what}\n${stderr()}`));
         });
       });
     },
-    send: (line) => child.stdin?.write(`${line}\n`),
+    send: worker.send,
     signal: (signal) => process.kill(pid, signal),
     kill: async () => {
+      // A stopped (SIGSTOP) worker dies only once it runs again.
       process.kill(pid, 'SIGCONT');
-      process.kill(pid, 'SIGKILL');
-      await exited;
+      await worker.kill('SIGKILL');
     },
   };
 }

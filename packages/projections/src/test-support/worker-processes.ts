@@ -1,8 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { reportOnCleanExit, spawnJsonLineWorker, whenReady } from '@aether/test-processes';
 import type { RacingWriterReport, RacingWriterTask } from './processes/racing-writer.js';
 import type { SlowProjectionTask } from './processes/slow-projection.js';
 
@@ -23,80 +20,32 @@ export interface WorkerProcess<Report> {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-// Workers still running after the file's tests (a failed test) are killed by process id.
-afterAll(() => {
-  for (const child of running) {
-    try {
-      if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-    } catch {
-      // exited meanwhile
-    }
-  }
-});
-
 function spawnWorker<Report>(name: string, task: object, nodeOptions: string[] = []): WorkerProcess<Report> {
   const file = fileURLToPath(new URL(`../../dist/test-support/processes/${name}.js`, import.meta.url));
-  if (!existsSync(file)) {
-    throw new Error(
-      `${file} does not exist: build first (pnpm turbo run build --filter=@aether/projections...)`,
-    );
-  }
-  const child = spawn(process.execPath, [...nodeOptions, file, JSON.stringify(task)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const worker = spawnJsonLineWorker(file, task, {
+    nodeOptions,
+    missingScriptHint: 'build first (pnpm turbo run build --filter=@aether/projections...)',
   });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${file}`);
-  running.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      running.delete(child);
-      resolve(code);
-    }),
-  );
-  const listeners: Array<(message: { type: string }) => void> = [];
+  // `ask` waits for the next message that is not mere progress.
   const answers: Array<(message: { type: string }) => void> = [];
-  let last: { type: string } | undefined;
-  const ready = new Promise<void>((resolve, reject) => {
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const message = JSON.parse(line) as { type: string };
-      last = message;
-      if (message.type === 'ready') resolve();
-      for (const listener of listeners) listener(message);
-      if (message.type !== 'progress') answers.shift()?.(message);
-    });
-    void exited.then((code) => reject(new Error(`${name} exited (${code}) before it was ready\n${stderr}`)));
+  worker.onMessage((message) => {
+    if (message.type !== 'progress') answers.shift()?.(message);
   });
-  const report = exited.then((code) => {
-    if (code !== 0 || last?.type !== 'report') {
-      throw new Error(`${name} (pid ${pid}) exited with ${code} without a report\n${stderr}`);
-    }
-    return last as Report;
-  });
-  ready.catch(() => undefined);
-  report.catch(() => undefined);
   return {
-    pid,
-    ready,
-    report,
+    pid: worker.pid,
+    ready: whenReady(worker, name),
+    report: reportOnCleanExit<Report>(worker, name),
     ask: <Answer>(line: string) =>
       new Promise<Answer>((resolve, reject) => {
         answers.push((message) => resolve(message as Answer));
-        void exited.then((code) =>
-          reject(new Error(`${name} exited (${code}) before answering ${line}\n${stderr}`)),
+        void worker.exited.then((code) =>
+          reject(new Error(`${name} exited (${code}) before answering ${line}\n${worker.stderr()}`)),
         );
-        child.stdin?.write(`${line}\n`);
+        worker.send(line);
       }),
-    send: (line) => child.stdin?.write(`${line}\n`),
-    onMessage: (listener) => listeners.push(listener),
-    kill: async (signal) => {
-      process.kill(pid, signal);
-      await exited;
-    },
+    send: worker.send,
+    onMessage: worker.onMessage,
+    kill: worker.kill,
   };
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AnyEvent } from '@aether/core';
+import { dropStreams } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exponentialWithJitter } from '../backoff/jitter.js';
 import { RetryQueue } from '../queue/retry-queue.js';
-import { dropStreams } from '../test-support/drop-stream.js';
 import { lineAdded, linesReducer } from '../test-support/order.js';
 import { SAVE_WORKER, startSaveWorker } from '../test-support/worker-processes.js';
 import { saveWithRetry } from './save-with-retry.js';

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type StartedWorker, startWorker } from '@aether/test-processes';
 import type { WorkerReport, WorkerTask } from './processes/save-worker.js';
 
 /** The built save worker: `node` runs JavaScript, so the tests need `pnpm build` first (turbo runs it). */
@@ -12,35 +12,6 @@ export const SAVE_WORKER = fileURLToPath(
  * resolves once it has opened its store; a line on its stdin starts its saves; `done` resolves
  * with its report when it exits cleanly.
  */
-export function startSaveWorker(task: WorkerTask): {
-  child: ChildProcess;
-  ready: Promise<void>;
-  done: Promise<WorkerReport>;
-} {
-  const child = spawn(process.execPath, [SAVE_WORKER, JSON.stringify(task)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const done = new Promise<WorkerReport>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker ${task.writer} exited with ${code}: ${stderr}`));
-      else resolve(JSON.parse(stdout.slice('ready\n'.length)) as WorkerReport);
-    });
-  });
-  // A worker that dies before it is ready must not leave the test waiting for `ready`.
-  done.catch(() => markReady());
-  return { child, ready, done };
+export function startSaveWorker(task: WorkerTask): StartedWorker<WorkerReport> {
+  return startWorker(SAVE_WORKER, task, { label: `worker ${task.writer}` });
 }

@@ -1,8 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { reportOnCleanExit, spawnJsonLineWorker, whenReady } from '@aether/test-processes';
 import type { WorkerReport, WorkerTask } from './processes/append-worker.js';
 import type { LogReaderReport, LogReaderTask } from './processes/log-reader.js';
 import type { LogWriterTask } from './processes/log-writer.js';
@@ -29,77 +26,20 @@ export interface WorkerProcess<Report> {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-// Workers still running after the file's tests (a failed test) are killed by process id.
-afterAll(() => {
-  for (const child of running) {
-    try {
-      if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
-    } catch {
-      // exited meanwhile
-    }
-  }
-});
-
 /** Spawns `node <nodeOptions> <name>.js <task>`: an OS process of its own, with its own NATS connection. */
 function spawnWorker<Report>(name: string, task: object, nodeOptions: string[] = []): WorkerProcess<Report> {
-  const file = workerFile(name);
-  if (!existsSync(file)) {
-    throw new Error(
-      `${file} does not exist: build the package first (pnpm --filter @aether/store-jetstream build)`,
-    );
-  }
-  const child = spawn(process.execPath, [...nodeOptions, file, JSON.stringify(task)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const worker = spawnJsonLineWorker(workerFile(name), task, {
+    nodeOptions,
+    missingScriptHint: 'build the package first (pnpm --filter @aether/store-jetstream build)',
   });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${file}`);
-  running.add(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      running.delete(child);
-      resolve(code);
-    }),
-  );
-  const messages: Array<{ type: string }> = [];
-  const listeners: Array<(message: { type: string }) => void> = [];
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const ready = new Promise<void>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const message = JSON.parse(line) as { type: string };
-      messages.push(message);
-      for (const listener of listeners) listener(message);
-      if (message.type === 'ready') resolve();
-    });
-    void exited.then((code) =>
-      reject(new Error(`worker ${name} exited (${code}) before it was ready\n${stderr}`)),
-    );
-  });
-  const report = exited.then((code) => {
-    const last = messages.at(-1);
-    if (code !== 0 || last?.type !== 'report') {
-      throw new Error(`worker ${name} (pid ${pid}) exited with ${code} without a report\n${stderr}`);
-    }
-    return last as Report;
-  });
-  // Either promise may fail before a test awaits it; the test sees the failure when it does.
-  ready.catch(() => undefined);
-  report.catch(() => undefined);
   return {
-    pid,
-    ready,
-    report,
-    start: () => child.stdin?.end('go\n'),
-    send: (line) => child.stdin?.write(`${line}\n`),
-    onMessage: (listener) => listeners.push(listener),
-    kill: async (signal) => {
-      process.kill(pid, signal);
-      await exited;
-    },
+    pid: worker.pid,
+    ready: whenReady(worker, `worker ${name}`),
+    report: reportOnCleanExit<Report>(worker, `worker ${name}`),
+    start: () => worker.child.stdin?.end('go\n'),
+    send: worker.send,
+    onMessage: worker.onMessage,
+    kill: worker.kill,
   };
 }
 

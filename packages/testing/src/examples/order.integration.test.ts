@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { dropStreams } from '@aether/nats-harness';
 import { natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { describe } from 'vitest';
-import { dropStreams } from '../test-support/drop-streams.js';
 import { orderSpecs } from './order-specs.js';
 
 // README:start

@@ -5,9 +5,9 @@
 // Usage: node dist/test-support/processes/command-worker.js <json>, where <json> is a WorkerTask.
 // It connects, prints "ready", waits for a line on stdin (so that all writers start together),
 // handles its commands one by one with handleCommand, prints a JSON WorkerReport and exits.
-import { createInterface } from 'node:readline';
 import { exponentialWithJitter } from '@aether/retry';
 import { JetStreamEventStore, type JetStreamEventStoreOptions } from '@aether/store-jetstream';
+import { firstLine, runWorker } from '@aether/test-processes/worker';
 import { handleCommand } from '../../handle/handle-command.js';
 import { orderDecider } from '../domain/order.js';
 
@@ -56,23 +56,4 @@ async function run(task: WorkerTask): Promise<WorkerReport> {
   }
 }
 
-function firstLine(): Promise<void> {
-  const lines = createInterface({ input: process.stdin });
-  return new Promise((resolve) => {
-    lines.once('line', () => {
-      lines.close();
-      process.stdin.destroy(); // an open stdin would keep this process alive after its work
-      resolve();
-    });
-  });
-}
-
-run(JSON.parse(process.argv[2] ?? '{}') as WorkerTask).then(
-  (report) => {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  },
-  (error: unknown) => {
-    process.stderr.write(`command-worker: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runWorker('command-worker', run);

@@ -5,9 +5,9 @@
 // Usage: node dist/test-support/processes/save-worker.js <json>, where <json> is a WorkerTask. It connects,
 // prints "ready", waits for a line on stdin (so that all writers start together), saves its
 // events one by one with saveWithRetry, prints a JSON WorkerReport and exits.
-import { createInterface } from 'node:readline';
 import type { AnyEvent } from '@aether/core';
 import { JetStreamEventStore, type JetStreamEventStoreOptions } from '@aether/store-jetstream';
+import { firstLine, runWorker } from '@aether/test-processes/worker';
 import { exponentialWithJitter } from '../../backoff/jitter.js';
 import { saveWithRetry } from '../../save/save-with-retry.js';
 
@@ -60,23 +60,4 @@ function lineEvent(task: WorkerTask, seq: number, currentVersion: number): AnyEv
   };
 }
 
-function firstLine(): Promise<void> {
-  const lines = createInterface({ input: process.stdin });
-  return new Promise((resolve) => {
-    lines.once('line', () => {
-      lines.close();
-      process.stdin.destroy(); // an open stdin would keep this process alive after its work
-      resolve();
-    });
-  });
-}
-
-run(JSON.parse(process.argv[2] ?? '{}') as WorkerTask).then(
-  (report) => {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  },
-  (error: unknown) => {
-    process.stderr.write(`save-worker: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runWorker('save-worker', run);

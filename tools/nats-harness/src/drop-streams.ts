@@ -1,7 +1,10 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 
-/** Deletes JetStream streams (deleting a whole stream is allowed; deleting messages is not). */
+/**
+ * Deletes JetStream streams on the server at `natsUrl`, on a connection of its own; a stream that
+ * does not exist is no error. (Deleting a whole stream is allowed even where deleting messages is not.)
+ */
 export async function dropStreams(natsUrl: string, streams: readonly string[]): Promise<void> {
   const nc = await connect({ servers: natsUrl });
   try {
