@@ -233,7 +233,10 @@ describe('writers on different nodes of a 3-node cluster racing on one actor of 
 
   it('let a subscription catching up go on with no gap and no duplicate when the stream leader is killed', async () => {
     const storeName = uniqueStoreName('log-leader');
-    const [writer, reader] = (await openStores(storeName, { timeout: 2_000 })) as [
+    // The log is filled before any fault, with room for a busy machine; the reader keeps a short
+    // answer timeout, so it notices the dead leader quickly.
+    const [writer] = (await openStores(storeName, { timeout: 30_000 })) as [JetStreamEventStore];
+    const [, reader] = (await openStores(storeName, { timeout: 2_000 })) as [
       JetStreamEventStore,
       JetStreamEventStore,
     ];

@@ -224,7 +224,10 @@ export class LogConsumer {
     this.#handlers.pulled(complete);
   }
 
-  // While a waiting pull is under way, silence for two heartbeats means the consumer is gone.
+  // While a waiting pull is under way, silence for two heartbeats may mean the consumer is gone,
+  // or only that a machine starved of CPU delayed the heartbeats (it recreated live consumers 3
+  // times in one 10,000-event read). So silence is a question to the server: a consumer it still
+  // knows is alive, and the watch goes on; no answer, or no such consumer, fails the read.
   #watch(): void {
     clearTimeout(this.#watchdog);
     this.#watchdog = setTimeout(() => {
@@ -233,7 +236,15 @@ export class LogConsumer {
         this.#watch();
         return;
       }
-      this.#fail(stopped('its heartbeats stopped (the server holding the consumer may have died)'));
+      const { jsm, stream } = this.#transport;
+      jsm.consumers.info(stream, this.#name).then(
+        () => {
+          this.#lastHeard = performance.now();
+          if (this.#pulling && !this.#closed) this.#watch();
+        },
+        (error: unknown) =>
+          this.#fail(stopped('its heartbeats stopped and its server does not answer for it', error)),
+      );
     }, heartbeatMs);
   }
 
