@@ -60,5 +60,5 @@ describe('a projection started while 4 writer processes append, racing on the sa
         `caught up at ${position}, read model = oracle`,
     );
     await runner.stop();
-  }, 120_000);
+  }, 240_000);
 });

@@ -82,5 +82,5 @@ describe('a projection on a 3-node cluster, stream with 3 replicas, whose leader
     );
     expect(model.rows()).toEqual(oracle(log).rows());
     await runner.stop();
-  }, 180_000);
+  }, 300_000);
 });
