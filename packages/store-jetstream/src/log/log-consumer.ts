@@ -224,10 +224,11 @@ export class LogConsumer {
     this.#handlers.pulled(complete);
   }
 
-  // While a waiting pull is under way, silence for two heartbeats may mean the consumer is gone,
-  // or only that a machine starved of CPU delayed the heartbeats (it recreated live consumers 3
-  // times in one 10,000-event read). So silence is a question to the server: a consumer it still
-  // knows is alive, and the watch goes on; no answer, or no such consumer, fails the read.
+  // While a waiting pull is under way, silence for two heartbeats may mean the consumer or our pull
+  // is gone, or only that a machine starved of CPU delayed the heartbeats (it recreated live
+  // consumers 3 times in one 10,000-event read). So silence is a question to the server: a consumer
+  // it still knows with a pull waiting on it (ours: nobody else pulls from it) is alive, and the
+  // watch goes on; no answer, no such consumer or no pull waiting fails the read.
   #watch(): void {
     clearTimeout(this.#watchdog);
     this.#watchdog = setTimeout(() => {
@@ -238,7 +239,11 @@ export class LogConsumer {
       }
       const { jsm, stream } = this.#transport;
       jsm.consumers.info(stream, this.#name).then(
-        () => {
+        (info) => {
+          if (info.num_waiting === 0) {
+            this.#fail(stopped('its heartbeats stopped and the server holds no pull for it'));
+            return;
+          }
           this.#lastHeard = performance.now();
           if (this.#pulling && !this.#closed) this.#watch();
         },
