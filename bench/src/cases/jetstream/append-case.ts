@@ -2,9 +2,10 @@ import type { BenchCase, Contender, RunPlan, Target } from '../../model.js';
 import { collectGarbage } from '../../run/timing.js';
 import { aetherAppender, type OpenAppender } from './appenders.js';
 import { roundRobin } from './events.js';
+import { freshStreamContender } from './fresh-stream-contender.js';
 import { pipeline } from './pipeline.js';
-import { openSession, type StreamHost } from './session.js';
-import { createStream, dropStream, messageCount } from './streams.js';
+import type { StreamHost } from './session.js';
+import { messageCount } from './streams.js';
 
 /**
  * Two warm-up runs: a fresh Node process publishes about a third slower for its first few
@@ -49,35 +50,14 @@ function appendContender(
   openAppender: OpenAppender,
   options: AppendCaseOptions,
 ): Contender {
-  return {
-    name,
-    async open() {
-      const session = await openSession(options.host);
-      let runs = 0;
-      return {
-        async run({ maxSeconds }) {
-          const stream = `${options.streamPrefix}-${tag}-${++runs}`;
-          await createStream(session, stream);
-          try {
-            const appends = roundRobin(stream, options.count, options.actors);
-            const appender = await openAppender(session, stream, appends);
-            collectGarbage();
-            const { done, seconds } = await pipeline(
-              options.count,
-              options.window,
-              maxSeconds,
-              appender.start,
-            );
-            await appender.close();
-            const stored = await messageCount(session.jsm, stream);
-            if (stored !== done) throw new Error(`${name} stored ${stored} messages for ${done} appends`);
-            return { value: done / seconds, done, planned: options.count };
-          } finally {
-            await dropStream(session.jsm, stream);
-          }
-        },
-        close: () => session.nc.close(),
-      };
-    },
-  };
+  return freshStreamContender(name, tag, options, async (session, stream, { maxSeconds }) => {
+    const appends = roundRobin(stream, options.count, options.actors);
+    const appender = await openAppender(session, stream, appends);
+    collectGarbage();
+    const { done, seconds } = await pipeline(options.count, options.window, maxSeconds, appender.start);
+    await appender.close();
+    const stored = await messageCount(session.jsm, stream);
+    if (stored !== done) throw new Error(`${name} stored ${stored} messages for ${done} appends`);
+    return { value: done / seconds, done, planned: options.count };
+  });
 }

@@ -3,8 +3,9 @@ import type { BenchCase, Contender, RunPlan, Target } from '../../model.js';
 import { collectGarbage, timedLoop } from '../../run/timing.js';
 import { openAetherStore } from './aether-store.js';
 import { roundRobin } from './events.js';
-import { openSession, type StreamHost } from './session.js';
-import { createStream, dropStream, messageCount } from './streams.js';
+import { freshStreamContender } from './fresh-stream-contender.js';
+import type { StreamHost } from './session.js';
+import { messageCount } from './streams.js';
 
 /** Events per batch, and batches per run (each awaited before the next, all to one actor). */
 export const batch = { size: 10, batches: 300, maxSeconds: 5 };
@@ -54,37 +55,21 @@ function batchContender(
   options: BatchCaseOptions,
   saverOf: (store: Store) => Saver,
 ): Contender {
-  return {
-    name,
-    async open() {
-      const session = await openSession(options.host);
-      let runs = 0;
-      return {
-        async run({ maxSeconds }) {
-          const stream = `${options.streamPrefix}-${tag}-${++runs}`;
-          await createStream(session, stream);
-          try {
-            const events = roundRobin(stream, batch.size * batch.batches, 1).map((append) => append.event);
-            const batches = Array.from({ length: batch.batches }, (_, index) =>
-              events.slice(index * batch.size, (index + 1) * batch.size),
-            );
-            const store = await openAetherStore(session, stream);
-            const saver = saverOf(store);
-            collectGarbage();
-            const { done, seconds } = await timedLoop(batch.batches, maxSeconds, (index) =>
-              saver.save(batches[index] as Event[]),
-            );
-            await store.close();
-            const stored = await messageCount(session.jsm, stream);
-            if (stored !== done * saver.messagesPerBatch)
-              throw new Error(`${name} stored ${stored} messages for ${done} batches`);
-            return { value: (done * batch.size) / seconds, done, planned: batch.batches };
-          } finally {
-            await dropStream(session.jsm, stream);
-          }
-        },
-        close: () => session.nc.close(),
-      };
-    },
-  };
+  return freshStreamContender(name, tag, options, async (session, stream, { maxSeconds }) => {
+    const events = roundRobin(stream, batch.size * batch.batches, 1).map((append) => append.event);
+    const batches = Array.from({ length: batch.batches }, (_, index) =>
+      events.slice(index * batch.size, (index + 1) * batch.size),
+    );
+    const store = await openAetherStore(session, stream);
+    const saver = saverOf(store);
+    collectGarbage();
+    const { done, seconds } = await timedLoop(batch.batches, maxSeconds, (index) =>
+      saver.save(batches[index] as Event[]),
+    );
+    await store.close();
+    const stored = await messageCount(session.jsm, stream);
+    if (stored !== done * saver.messagesPerBatch)
+      throw new Error(`${name} stored ${stored} messages for ${done} batches`);
+    return { value: (done * batch.size) / seconds, done, planned: batch.batches };
+  });
 }

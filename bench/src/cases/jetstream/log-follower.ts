@@ -2,23 +2,16 @@
 // nats-bus/subscriber-process.ts): `node log-follower.js <aether|raw> <server> <stream>`. Follows the
 // stream from its first message and, when armed, notes how long each event took since its writer
 // stamped it (`data.sentAt`, taken just before the save or publish). Answers the bus subscriber's
-// IPC messages (nats-bus/wire.ts).
+// IPC messages as it does (nats-bus/arrivals.ts).
 import { JetStreamEventStore } from '@aether/store-jetstream';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { type FromSubscriber, now, type ToSubscriber } from '../nats-bus/wire.js';
+import { Arrivals, answerContender } from '../nats-bus/arrivals.js';
 
 const [kind = 'raw', server = '', stream = ''] = process.argv.slice(2);
 
-let count = 0;
-let latencies: number[] = [];
-let waiting: { expected: number; settle: () => void } | undefined;
-
-function received(sentAt: number): void {
-  count++;
-  latencies.push(now() - sentAt);
-  if (waiting !== undefined && count >= waiting.expected) waiting.settle();
-}
+const arrivals = new Arrivals();
+const received = (sentAt: number) => arrivals.received(sentAt);
 
 const nc = await connect({ servers: server });
 const decoder = new TextDecoder();
@@ -49,36 +42,10 @@ if (kind === 'aether') {
   };
 }
 
-const send = (message: FromSubscriber) => process.send?.(message);
-
-process.on('message', async (message: ToSubscriber) => {
-  switch (message.op) {
-    case 'arm':
-      count = 0;
-      latencies = [];
-      send({ op: 'armed' });
-      return;
-    case 'collect': {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, message.timeoutMs);
-        waiting = {
-          expected: message.expected,
-          settle: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        };
-        if (count >= message.expected) waiting.settle();
-      });
-      waiting = undefined;
-      send({ op: 'result', count, lastAt: now(), latencies });
-      return;
-    }
-    case 'stop':
-      await close();
-      await nc.close();
-      process.exit(0);
-  }
+answerContender(arrivals, {
+  flush: async () => undefined,
+  close: async () => {
+    await close();
+    await nc.close();
+  },
 });
-process.on('disconnect', () => process.exit(0));
-send({ op: 'ready' });

@@ -4,24 +4,15 @@
 import { NatsEventBus } from '@aether/bus-nats';
 import type { Msg } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { Arrivals, answerContender } from './arrivals.js';
 import { rawSentAt } from './payload.js';
-import { BUS_NAMESPACE, type FromSubscriber, type Kind, now, subjectsOf, type ToSubscriber } from './wire.js';
+import { BUS_NAMESPACE, type Kind, subjectsOf } from './wire.js';
 
 const [kind = 'raw', servers = '', channel = 'bench'] = process.argv.slice(2) as [Kind, string, string];
 const subjects = subjectsOf(channel);
 
-let count = 0;
-let lastAt = 0;
-let latency = false;
-let latencies: number[] = [];
-let waiting: { expected: number; settle: () => void } | undefined;
-
-function received(sentAt: number): void {
-  count++;
-  lastAt = now();
-  if (latency) latencies.push(lastAt - sentAt);
-  if (waiting !== undefined && count >= waiting.expected) waiting.settle();
-}
+const arrivals = new Arrivals();
+const received = (sentAt: number) => arrivals.received(sentAt);
 
 const decoder = new TextDecoder();
 let flush: () => Promise<void>;
@@ -49,38 +40,4 @@ if (kind === 'aether') {
   close = () => nc.close();
 }
 
-const send = (message: FromSubscriber) => process.send?.(message);
-
-process.on('message', async (message: ToSubscriber) => {
-  switch (message.op) {
-    case 'arm':
-      count = 0;
-      lastAt = 0;
-      latency = message.latency;
-      latencies = [];
-      await flush();
-      send({ op: 'armed' });
-      return;
-    case 'collect': {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, message.timeoutMs);
-        waiting = {
-          expected: message.expected,
-          settle: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        };
-        if (count >= message.expected) waiting.settle();
-      });
-      waiting = undefined;
-      send({ op: 'result', count, lastAt, latencies });
-      return;
-    }
-    case 'stop':
-      await close();
-      process.exit(0);
-  }
-});
-process.on('disconnect', () => process.exit(0));
-send({ op: 'ready' });
+answerContender(arrivals, { flush: () => flush(), close: () => close() });
