@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { dropStreams } from './drop-streams.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,4 +17,22 @@ export function natsUrl(): string {
     );
   }
   return url;
+}
+
+/**
+ * Call at the top of a test file whose tests open stores on the shared server: returns a function
+ * that takes a store's stream name; after the file's tests that stream and the KV stream of the
+ * store's snapshot bucket (`KV_<stream>-snapshots`) are deleted.
+ */
+export function dropStoreStreamsAfterAll(): (stream: string) => void {
+  const streams: string[] = [];
+  afterAll(async () => {
+    await dropStreams(
+      natsUrl(),
+      streams.flatMap((name) => [name, `KV_${name}-snapshots`]),
+    );
+  });
+  return (stream) => {
+    streams.push(stream);
+  };
 }

@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dropStreams } from '@aether/nats-harness';
-import { natsUrl } from '@aether/nats-harness/vitest';
+import { dropStoreStreamsAfterAll, natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orderDecider } from '../test-support/domain/order.js';
 import { COMMAND_WORKER, startCommandWorker } from '../test-support/worker-processes.js';
 import { handleCommand } from './handle-command.js';
 
-const streams: string[] = [];
-afterAll(async () => {
-  // Each store's stream, and the KV stream of its snapshot bucket.
-  await dropStreams(
-    natsUrl(),
-    streams.flatMap((name) => [name, `KV_${name}-snapshots`]),
-  );
-});
+const dropAfterAll = dropStoreStreamsAfterAll();
 
 async function openStore(label: string) {
   const options = { storeName: `t-cmd-${label}-${randomUUID().slice(0, 8)}` };
   const store = await JetStreamEventStore.connect({ servers: natsUrl(), ...options });
-  streams.push(store.stream);
+  dropAfterAll(store.stream);
   return { store, options };
 }
 

@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AnyEvent } from '@aether/core';
-import { dropStreams } from '@aether/nats-harness';
-import { natsUrl } from '@aether/nats-harness/vitest';
+import { dropStoreStreamsAfterAll, natsUrl } from '@aether/nats-harness/vitest';
 import { JetStreamEventStore } from '@aether/store-jetstream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exponentialWithJitter } from '../backoff/jitter.js';
 import { RetryQueue } from '../queue/retry-queue.js';
 import { lineAdded, linesReducer } from '../test-support/order.js';
 import { SAVE_WORKER, startSaveWorker } from '../test-support/worker-processes.js';
 import { saveWithRetry } from './save-with-retry.js';
 
-const streams: string[] = [];
-afterAll(async () => {
-  // Each store's stream, and the KV stream of its snapshot bucket (loadState looks for snapshots).
-  await dropStreams(
-    natsUrl(),
-    streams.flatMap((name) => [name, `KV_${name}-snapshots`]),
-  );
-});
+const dropAfterAll = dropStoreStreamsAfterAll();
 
 /** A store on its own stream, deleted after the file's tests. */
 async function openStore(label: string) {
   const options = { storeName: `t-retry-${label}-${randomUUID().slice(0, 8)}` };
   const store = await JetStreamEventStore.connect({ servers: natsUrl(), ...options });
-  streams.push(store.stream);
+  dropAfterAll(store.stream);
   return { store, options };
 }
 
