@@ -16,9 +16,9 @@ import {
   validateEventRecord,
   validateNamespace,
 } from '@aether/core/adapter';
+import { ownedConnections } from '@aether/nats-support';
 import type { Msg, NatsConnection, Subscription as NatsSubscription } from '@nats-io/nats-core';
 import { ConnectionWatch } from './connection/connection-watch.js';
-import { connectOwned, isOwned } from './connection/owned-connections.js';
 import { releaseConnection } from './connection/release-connection.js';
 import { findNatsBusError, NatsBusError } from './errors/bus-error.js';
 import { isClosedConnectionError, refusalOf } from './errors/classify.js';
@@ -33,6 +33,9 @@ import { TokenCache, TokenValueCache } from './subjects/subject-token.js';
 import { decodeDelivery } from './wire/decode-delivery.js';
 import { ORIGIN_HEADER } from './wire/origin.js';
 import { Sender } from './wire/sender.js';
+
+// The connections this package made for itself: it closes them; a caller's it never closes.
+const owned = ownedConnections();
 
 /** A subscription of a `NatsEventBus`: a `Subscription` that also tells how much it holds. */
 export interface BusSubscription extends Subscription {
@@ -79,7 +82,7 @@ export class NatsEventBus implements EventBus {
     this.subjectPrefix = resolved.subjectPrefix;
     this.#onError = resolved.onError;
     this.#nc = nc;
-    this.#ownsConnection = isOwned(nc);
+    this.#ownsConnection = owned.isOwned(nc);
     this.#watch = new ConnectionWatch(nc, {
       onClosed: (reason) => this.#connectionClosed(reason),
       onServerError: (error) => this.#serverError(error),
@@ -99,7 +102,7 @@ export class NatsEventBus implements EventBus {
   static async connect(options: NatsEventBusConnectOptions): Promise<NatsEventBus> {
     const { servers, connection, ...busOptions } = options;
     const resolved = resolveOptions(busOptions); // bad options fail before any connection is made
-    const nc = await connectOwned({
+    const nc = await owned.connect({
       maxReconnectAttempts: -1,
       name: `aether-bus ${resolved.nodeId}`,
       ...connection,

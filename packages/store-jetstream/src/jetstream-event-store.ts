@@ -21,8 +21,8 @@ import {
   resolveReadAll,
   validateBatch,
 } from '@aether/core/adapter';
+import { ownedConnections } from '@aether/nats-support';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connectOwned, isOwned } from './connection/owned-connections.js';
 import { findJetStreamStoreError, JetStreamStoreError } from './errors/store-error.js';
 import { type ErrorContext, toStoreError } from './errors/to-store-error.js';
 import { selectFrom } from './history/actor-history.js';
@@ -38,6 +38,9 @@ import { actorSubject, actorToken } from './subjects/subject-layout.js';
 import { appendEvents } from './write/append-event.js';
 import { checkEventSize } from './write/event-size.js';
 import { KeyedQueue } from './write/keyed-queue.js';
+
+// The connections this package made for itself: it closes them; a caller's it never closes.
+const owned = ownedConnections();
 
 /**
  * The durable, distributed event store on NATS JetStream. Every append carries the actor's last
@@ -67,7 +70,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore,
   /** A store on a connection the caller owns (and closes). Nothing is sent until `open()` or a first call. */
   constructor(nc: NatsConnection, options: JetStreamEventStoreOptions = {}) {
     this.#nc = nc;
-    this.#ownsConnection = isOwned(nc);
+    this.#ownsConnection = owned.isOwned(nc);
     this.#options = resolveOptions(options);
     this.config = this.#options.config;
   }
@@ -86,7 +89,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore,
     resolveOptions(storeOptions); // bad options fail before any connection is made
     // Without async traces: nats.js would capture two stacks per request, a large part of what a
     // request costs in the client. The caller's options may still turn them back on.
-    const nc = await connectOwned({ noAsyncTraces: true, ...connection, servers });
+    const nc = await owned.connect({ noAsyncTraces: true, ...connection, servers });
     try {
       return await new JetStreamEventStore(nc, storeOptions).open();
     } catch (err) {

@@ -1,8 +1,8 @@
+import { isWrongLastSequence } from '@aether/nats-support';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
 import { type KV, Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { KvCheckpointError } from '../errors/kv-checkpoint-error.js';
-import { isWrongRevision } from '../errors/nats-failure.js';
 import { toKvCheckpointError } from '../errors/to-kv-checkpoint-error.js';
 import type { ResolvedKvOptions } from './options.js';
 
@@ -55,7 +55,7 @@ export class CheckpointBucket {
       try {
         return { revision: await kv.put(key, value, { previousSeq: revision }) };
       } catch (err) {
-        if (isWrongRevision(err)) return 'stale';
+        if (isWrongLastSequence(err)) return 'stale';
         throw err;
       }
     });
@@ -75,7 +75,7 @@ export class CheckpointBucket {
         await kv.delete(key, { previousSeq: revision });
         return 'deleted' as const;
       } catch (err) {
-        if (isWrongRevision(err)) return 'stale';
+        if (isWrongLastSequence(err)) return 'stale';
         throw err;
       }
     });

@@ -1,6 +1,6 @@
+import { ApiCodes, classifyNatsError } from '@aether/nats-support';
 import { isProjectionError } from '@aether/projections';
 import { isKvCheckpointError, KvCheckpointError } from './kv-checkpoint-error.js';
-import { ApiCodes, classifyNatsError } from './nats-failure.js';
 
 /**
  * Turns a nats.js error met while `doing` something with `bucket` into a one-line

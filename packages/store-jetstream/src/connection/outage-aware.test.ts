@@ -1,6 +1,6 @@
+import { classifyNatsError } from '@aether/nats-support';
 import type { Msg } from '@nats-io/nats-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { classifyNatsError } from '../errors/classify.js';
 import { FakeConnection } from '../test-support/fake-connection.js';
 import { outageAware } from './outage-aware.js';
 

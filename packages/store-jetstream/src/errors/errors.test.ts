@@ -3,7 +3,6 @@ import { JetStreamApiError } from '@nats-io/jetstream';
 import { errors } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
 import { ConnectionDownError } from '../connection/connection-down-error.js';
-import { apiCodeOf, classifyNatsError } from './classify.js';
 import { isJetStreamStoreError, JetStreamStoreError } from './store-error.js';
 import { type ErrorContext, toStoreError } from './to-store-error.js';
 
@@ -38,40 +37,6 @@ function noResponders(): Error {
   });
   return new Error('jetstream is not enabled', { cause: request });
 }
-
-describe('classifyNatsError', () => {
-  it('reads API error codes, never the message text', () => {
-    expect(apiCodeOf(apiError(10071, 'something else entirely'))).toBe(10071);
-    expect(apiCodeOf(new Error('wrong last sequence: 5'))).toBeUndefined();
-  });
-
-  it('recognises errors by name, so a second copy of nats.js classifies the same', () => {
-    const foreign = Object.assign(new Error('timeout'), { name: 'TimeoutError' });
-    expect(classifyNatsError(foreign)).toEqual({ kind: 'timeout' });
-    expect(classifyNatsError(new errors.ClosedConnectionError())).toEqual({ kind: 'closed' });
-    expect(classifyNatsError(noResponders())).toEqual({ kind: 'no-responders' });
-    expect(classifyNatsError(new errors.RequestError('connection disconnected'))).toEqual({
-      kind: 'disconnected',
-      sent: true,
-    });
-    expect(classifyNatsError(new ConnectionDownError(5000))).toEqual({ kind: 'disconnected', sent: false });
-    expect(classifyNatsError(new Error('other'))).toEqual({ kind: 'unknown' });
-  });
-
-  it('reads a permissions violation, bare or inside the RequestError of a refused request, with its subject', () => {
-    expect(classifyNatsError(refusedPublish('$JS.API.STREAM.INFO.orders'))).toEqual({
-      kind: 'permission',
-      permission: 'publish',
-      subject: '$JS.API.STREAM.INFO.orders',
-    });
-    const refusedInbox = new errors.RequestError('refused', { cause: refusedSubscription('_INBOX.abc.*') });
-    expect(classifyNatsError(refusedInbox)).toEqual({
-      kind: 'permission',
-      permission: 'subscribe',
-      subject: '_INBOX.abc.*',
-    });
-  });
-});
 
 describe('toStoreError', () => {
   it('marks a timed-out save retryable and says retrying the same event is safe', () => {

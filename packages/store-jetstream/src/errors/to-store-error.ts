@@ -1,5 +1,5 @@
 import { isValidationError, isVersionConflict, ValidationError } from '@aether/core';
-import { ApiCodes, classifyNatsError } from './classify.js';
+import { ApiCodes, classifyNatsError } from '@aether/nats-support';
 import { isJetStreamStoreError, JetStreamStoreError } from './store-error.js';
 
 /** What the store was doing when nats.js failed: it shapes the message a user reads. */

@@ -1,7 +1,7 @@
 import { ValidationError } from '@aether/core';
+import { ApiCodes, apiCodeOf } from '@aether/nats-support';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { type KV, Kvm } from '@nats-io/kv';
-import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import type { ResolvedConfig } from '../options/resolve-options.js';
 import { decodeSnapshot, encodeSnapshot, type StoredSnapshot } from './snapshot-codec.js';

@@ -1,5 +1,5 @@
+import { ApiCodes, apiCodeOf } from '@aether/nats-support';
 import type { JetStreamManager, StreamInfo } from '@nats-io/jetstream';
-import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { toStoreError } from '../errors/to-store-error.js';
 import type { ResolvedConfig } from '../options/resolve-options.js';

@@ -1,6 +1,6 @@
+import { classifyNatsError } from '@aether/nats-support';
 import { AckPolicy, DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, nanos, nuid } from '@nats-io/nats-core';
-import { classifyNatsError } from '../errors/classify.js';
 import { type MessageSink, type PullRangeOptions, pullRange } from './pull-range.js';
 
 export interface ReadRangeOptions extends PullRangeOptions {

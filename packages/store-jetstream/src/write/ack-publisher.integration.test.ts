@@ -1,6 +1,6 @@
+import { apiCodeOf, classifyNatsError } from '@aether/nats-support';
 import { jetstream } from '@nats-io/jetstream';
 import { describe, expect, it } from 'vitest';
-import { apiCodeOf, classifyNatsError } from '../errors/classify.js';
 import { manager, testConnection, testStore, uniqueStoreName } from '../test-support/nats.js';
 import { AckPublisher } from './ack-publisher.js';
 

@@ -1,6 +1,6 @@
 import { type Event, VersionConflictError } from '@aether/core';
+import { ApiCodes, apiCodeOf } from '@aether/nats-support';
 import type { ActorHead } from '../caches/actor-caches.js';
-import { ApiCodes, apiCodeOf } from '../errors/classify.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { messageIdFor } from '../history/message-id.js';
 import type { Reading } from '../read/load-history.js';

@@ -1,4 +1,4 @@
-/** JetStream API error codes (`err_code`) the store acts on. Recognised by code, never by text. */
+/** JetStream API error codes (`err_code`) Aether's packages act on. Recognised by code, never by text. */
 export const ApiCodes = {
   ClusterNotAvailable: 10008,
   ClusterNotLeader: 10009,
@@ -26,8 +26,9 @@ export type NatsFailure =
 const maxDepth = 8;
 
 /**
- * Classifies an error thrown by nats.js. Uses `name` and numeric codes rather than `instanceof`,
- * so errors from another copy of the nats.js packages (a caller's connection) classify the same.
+ * Classifies an error thrown by nats.js, following its `cause` chain. Uses `name` and numeric codes,
+ * never `instanceof` (errors from another copy of the nats.js packages, on a caller's connection,
+ * classify the same) nor message text.
  */
 export function classifyNatsError(err: unknown): NatsFailure {
   let current: unknown = err;
@@ -89,4 +90,9 @@ function statusFailure(status: number): NatsFailure {
 export function apiCodeOf(err: unknown): number | undefined {
   const failure = classifyNatsError(err);
   return failure.kind === 'api' ? failure.apiCode : undefined;
+}
+
+/** True when `err` is JetStream's "wrong last sequence": an expected-sequence or revision check failed. */
+export function isWrongLastSequence(err: unknown): boolean {
+  return apiCodeOf(err) === ApiCodes.WrongLastSequence;
 }
