@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_DIR_ENV } from './report-file.js';
-import { summaryReporters } from './vitest.js';
+import { summaryReporters, unitTestConfig } from './vitest.js';
 
 function packageDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'test-summary-package-'));
@@ -24,5 +24,14 @@ describe('summaryReporters', () => {
         ['json', { outputFile: '/tmp/run-1/%40aether%2Fbus-nats%23test%3Aintegration.json' }],
       ],
     });
+  });
+});
+
+describe('unitTestConfig', () => {
+  it('runs the unit tests only: integration tests and type tests have runners of their own', () => {
+    const { test } = unitTestConfig();
+    expect(test.include).toEqual(['src/**/*.test.ts']);
+    expect(test.exclude).toEqual(['src/**/*.integration.test.ts', 'src/**/*.type.test.ts']);
+    expect(test.testTimeout).toBe(30_000);
   });
 });

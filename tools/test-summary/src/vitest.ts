@@ -21,3 +21,20 @@ export function summaryReporters(
   const outputFile = join(reportDir, reportFileName(`${name}#${script}`));
   return { reporters: ['default', ['json', { outputFile }]] };
 }
+
+/**
+ * The Vitest config of a package's unit tests: every `src/**\/*.test.ts` except integration tests
+ * (`*.integration.test.ts`, run by their own config against real services) and type tests
+ * (`*.type.test.ts`, checked by `tsc`), with the summary's reporters.
+ */
+export function unitTestConfig(): { test: InlineConfig } {
+  return {
+    test: {
+      include: ['src/**/*.test.ts'],
+      exclude: ['src/**/*.integration.test.ts', 'src/**/*.type.test.ts'],
+      // 5 s is not enough on a 2-core machine running other test runs (heavy tests set their own).
+      testTimeout: 30_000,
+      ...summaryReporters(),
+    },
+  };
+}
