@@ -6,21 +6,18 @@ import { memoryCheckpoints } from '../checkpoints/memory-checkpoints.js';
 import { runProjection } from '../runner/run-projection.js';
 import { actorIds, readWholeLog, testStore } from '../test-support/jetstream-kit.js';
 import { oracle, ReadModel } from '../test-support/processes/read-model.js';
-import { runWriters, spawnRacingWriter } from '../test-support/worker-processes.js';
+import { runWriters, spawnRacingWriters } from '../test-support/worker-processes.js';
 
 describe('a projection started while 4 writer processes append, racing on the same actors', () => {
   it('catches up, goes on live, and once the writers stop, whenCaughtUp resolves with the read model equal to the oracle from readAll', async () => {
     const store = await testStore(await testConnection());
     const actors = actorIds(`live-${randomUUID().slice(0, 8)}`, 20);
-    const writers = Array.from({ length: 4 }, (_, index) =>
-      spawnRacingWriter({
-        servers: [natsUrl()],
-        storeName: store.config.storeName,
-        actorIds: actors,
-        worker: `w${index + 1}`,
-        count: 1_500,
-      }),
-    );
+    const writers = spawnRacingWriters(4, {
+      servers: [natsUrl()],
+      storeName: store.config.storeName,
+      actorIds: actors,
+      count: 1_500,
+    });
     const progressed = new Promise<void>((resolve) =>
       writers[0]?.onMessage((m) => m.type === 'progress' && resolve()),
     );

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectionStatus } from '../runner/projection-runner.js';
 import { actorIds, readWholeLog, testStore } from '../test-support/jetstream-kit.js';
 import { type ActorTotals, oracle } from '../test-support/processes/read-model.js';
-import { runWriters, spawnRacingWriter, spawnSlowProjection } from '../test-support/worker-processes.js';
+import { runWriters, spawnRacingWriters, spawnSlowProjection } from '../test-support/worker-processes.js';
 
 /** How long the writers write while the projection applies slowly. */
 const slowMs = 60_000;
@@ -24,18 +24,15 @@ describe('a projection whose apply is 10x slower than the writers, for 60 s', ()
     const actors = actorIds(`slow-${randomUUID().slice(0, 8)}`, 10);
     // 4 writers, a save each 40 ms or so: about 90 events/s, each with 2 KiB of padding, so that
     // buffering the backlog would show in the heap. The projection takes 170 ms an event: 6/s.
-    const writers = Array.from({ length: 4 }, (_, index) =>
-      spawnRacingWriter({
-        servers: [natsUrl()],
-        storeName: store.config.storeName,
-        actorIds: actors,
-        worker: `w${index + 1}`,
-        count: 0,
-        durationMs: slowMs,
-        intervalMs: 40,
-        padBytes: 2_048,
-      }),
-    );
+    const writers = spawnRacingWriters(4, {
+      servers: [natsUrl()],
+      storeName: store.config.storeName,
+      actorIds: actors,
+      count: 0,
+      durationMs: slowMs,
+      intervalMs: 40,
+      padBytes: 2_048,
+    });
     const projection = spawnSlowProjection({
       servers: [natsUrl()],
       storeName: store.config.storeName,

@@ -54,6 +54,14 @@ export function spawnRacingWriter(task: RacingWriterTask): WorkerProcess<RacingW
   return spawnWorker('racing-writer', task);
 }
 
+/** `count` racing writers doing the same task, named `w1`, `w2`, ... */
+export function spawnRacingWriters(
+  count: number,
+  task: Omit<RacingWriterTask, 'worker'>,
+): WorkerProcess<RacingWriterReport>[] {
+  return Array.from({ length: count }, (_, index) => spawnRacingWriter({ ...task, worker: `w${index + 1}` }));
+}
+
 /** A slow projection worker (`processes/slow-projection.ts`), with `--expose-gc` for its heap figures. */
 export function spawnSlowProjection(task: SlowProjectionTask): WorkerProcess<{ type: 'report' }> {
   return spawnWorker('slow-projection', task, ['--expose-gc']);
