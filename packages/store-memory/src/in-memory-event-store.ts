@@ -94,7 +94,8 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   saveEvents(events: readonly AnyEvent[]): Promise<void> {
     try {
       const records = validateBatch(events);
-      this.#checkVersion(records[0] as EventRecord);
+      const first = records[0] as EventRecord;
+      this.#checkVersion(first, this.#latestVersion(first.actorId));
       for (const record of records) this.#append(record);
       this.#appended(records.length);
       return settled;
@@ -107,15 +108,14 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   // of several concurrent saves of one version exactly one wins.
   #append(record: EventRecord): void {
     const history = this.#byActor.get(record.actorId);
-    if (history !== undefined) this.#checkVersion(record);
+    if (history !== undefined) this.#checkVersion(record, lastVersion(history));
     const event = storedEvent(record);
     this.#events.push(event);
     if (history === undefined) this.#byActor.set(record.actorId, [event]);
     else history.push(event);
   }
 
-  #checkVersion(record: EventRecord): void {
-    const currentVersion = this.#latestVersion(record.actorId);
+  #checkVersion(record: EventRecord, currentVersion: number): void {
     if (record.version <= currentVersion) {
       throw new VersionConflictError({
         actorId: record.actorId,
@@ -206,6 +206,11 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
 
   #latestVersion(actorId: string): number {
     const history = this.#byActor.get(actorId);
-    return history === undefined ? 0 : (history[history.length - 1] as Event).version;
+    return history === undefined ? 0 : lastVersion(history);
   }
+}
+
+// An actor's history is never empty: it is made with its first event.
+function lastVersion(history: readonly Event[]): number {
+  return (history[history.length - 1] as Event).version;
 }
