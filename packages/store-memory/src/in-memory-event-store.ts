@@ -50,7 +50,7 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   // Every event in the order it was appended: the log's slots.
   readonly #events: Event[] = [];
   // Per actor, its events in version order: the same objects as in #events.
-  readonly #byActor = new Map<string, Event[]>();
+  readonly #byActor = new Map<string, ActorHistory>();
   // Which events make up each position of the log.
   readonly #log = new LogIndex();
   // Resolved (and replaced) at the next append: what live subscriptions wait on.
@@ -108,11 +108,15 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   // of several concurrent saves of one version exactly one wins.
   #append(record: EventRecord): void {
     const history = this.#byActor.get(record.actorId);
-    if (history !== undefined) this.#checkVersion(record, lastVersion(history));
+    if (history !== undefined) this.#checkVersion(record, history.version);
     const event = storedEvent(record);
     this.#events.push(event);
-    if (history === undefined) this.#byActor.set(record.actorId, [event]);
-    else history.push(event);
+    if (history === undefined)
+      this.#byActor.set(record.actorId, { events: [event], version: record.version });
+    else {
+      history.events.push(event);
+      history.version = record.version;
+    }
   }
 
   #checkVersion(record: EventRecord, currentVersion: number): void {
@@ -197,7 +201,7 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
 
   #read(actorId: string, fromVersion: number | undefined): Event[] {
     const from = checkFromVersion(fromVersion);
-    const history = this.#byActor.get(actorId);
+    const history = this.#byActor.get(actorId)?.events;
     if (history === undefined) return [];
     // Shared, frozen events in a new array: a caller may reorder or empty it freely.
     if (from <= 1) return history.slice();
@@ -205,12 +209,16 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
   }
 
   #latestVersion(actorId: string): number {
-    const history = this.#byActor.get(actorId);
-    return history === undefined ? 0 : lastVersion(history);
+    return this.#byActor.get(actorId)?.version ?? 0;
   }
 }
 
-// An actor's history is never empty: it is made with its first event.
-function lastVersion(history: readonly Event[]): number {
-  return (history[history.length - 1] as Event).version;
+/**
+ * An actor's events in version order, and the last one's version beside them: the version check
+ * of every append reads it here, next to the list it appends to, instead of from the last event,
+ * which round-robin appends over many actors rarely find in the CPU's cache.
+ */
+interface ActorHistory {
+  readonly events: Event[];
+  version: number;
 }
