@@ -25,8 +25,11 @@ class Returning {
   }
 }
 
-// Filled by storedEvent just before the fields below are added from it.
+// What the next Hidden takes (see Hidden.add): its fields are initialised from these, so each is
+// written once.
 const words: UuidWords = [0, 0, 0, 0, 0];
+let nextId: string | number = 0;
+let nextTime: number | bigint = 0;
 
 /**
  * What a stored event keeps out of sight, in private fields: invisible to `Object.keys`,
@@ -36,27 +39,22 @@ const words: UuidWords = [0, 0, 0, 0, 0];
  * or, for any other id, as the string in the first; the time as keptTime makes it.
  */
 class Hidden extends Returning {
-  #id: string | number;
-  #w1: number;
-  #w2: number;
-  #w3: number;
-  #w4: number;
-  #time: number | bigint;
+  #id: string | number = nextId;
+  #w1 = words[1];
+  #w2 = words[2];
+  #w3 = words[3];
+  #w4 = words[4];
+  #time: number | bigint = nextTime;
 
-  constructor(event: object, record: EventRecord) {
-    super(event);
-    const id = record.id;
-    if (uuidWords(id, words)) {
-      this.#id = words[0];
-      this.#w1 = words[1];
-      this.#w2 = words[2];
-      this.#w3 = words[3];
-      this.#w4 = words[4];
-    } else {
-      this.#id = id;
-      this.#w1 = this.#w2 = this.#w3 = this.#w4 = 0;
+  /** Adds the hidden fields of `record` to `event`. */
+  static add(event: object, record: EventRecord): void {
+    if (uuidWords(record.id, words)) nextId = words[0];
+    else {
+      nextId = record.id;
+      words[1] = words[2] = words[3] = words[4] = 0;
     }
-    this.#time = keptTime(record.time);
+    nextTime = keptTime(record.time);
+    new Hidden(event);
   }
 
   static id(event: Hidden): string {
@@ -104,7 +102,7 @@ const StoredEvent = function StoredEvent(this: Unfrozen, record: EventRecord) {
   this.data = record.data;
   Object.defineProperty(this, 'timestamp', timestamp);
   if (record.metadata !== undefined) this.metadata = record.metadata;
-  new Hidden(this, record);
+  Hidden.add(this, record);
   Object.freeze(this);
 } as unknown as StoredEventConstructor;
 StoredEvent.prototype = Object.prototype;
