@@ -37,11 +37,11 @@ const settled: Promise<void> = Promise.resolve();
  * - `saveEvent` validates the event, then checks the version and appends in one synchronous step,
  *   so concurrent saves to one actor are atomic: exactly one of several saves of the same version
  *   wins. Appends are O(1) amortised: one frozen object per event (see storedEvent), pushed onto
- *   the log's list and the actor's.
+ *   the log's list and the actor's, whose latest version is kept beside it for the check.
  * - Versions must grow but need not be contiguous: `version > latest` is enough.
  * - Reads find their start by binary search and hand out a new array of the stored events, which
  *   are frozen (their `data` and `metadata` deeply) and make a new `Date` at every read of
- *   `timestamp`. Nothing a caller does changes history.
+ *   `timestamp` (and write out a UUID id, kept as numbers, at every read of `id`). Nothing a caller does changes history.
  * - Snapshots: one per actor. A snapshot replaces the kept one when its version is the same or
  *   higher; an older snapshot (lower version) is accepted and ignored, so a slow writer can never
  *   move an actor's snapshot backwards.
