@@ -34,6 +34,7 @@ describe('uuidWords and uuidText', () => {
       uuid.replace('-', 'x'),
       `0${uuid.replace('-', '')}`,
       uuid.replace('a', 'g'),
+      uuid.replace('8', '-'),
       uuid.replace('a', 'A'),
       uuid.replace('a', 'é'),
       uuid.replace('a', '\u{10a}'),

@@ -15,6 +15,12 @@ function isDashPosition(position: number): boolean {
   return position === 8 || position === 13 || position === 18 || position === 23;
 }
 
+// Where each of the 32 hex digits is in the text.
+const digitPositions = new Uint8Array(32);
+for (let position = 0, digit = 0; position < length; position++) {
+  if (!isDashPosition(position)) digitPositions[digit++] = position;
+}
+
 // The value of each lowercase hex digit by its character code, -1 for every other ASCII character.
 // Lowercase only: an uppercase UUID would come back lowercase, a different id.
 const hexValues = new Int8Array(128).fill(-1);
@@ -27,26 +33,24 @@ for (let value = 0; value < 16; value++) hexValues[value.toString(16).charCodeAt
  */
 export function uuidWords(text: string, into: UuidWords): boolean {
   if (text.length !== length) return false;
-  let bits = 0;
-  let digits = 0;
-  let word = 0;
-  for (let position = 0; position < length; position++) {
-    const code = text.charCodeAt(position);
-    if (isDashPosition(position)) {
-      if (code !== dash) return false;
-      continue;
-    }
-    const value = code < 128 ? (hexValues[code] as number) : -1;
-    if (value === -1) return false;
-    bits = (bits << 4) | value;
-    if (++digits === digitsPerWord) {
-      into[word++] = bits;
-      bits = 0;
-      digits = 0;
-    }
+  for (let position = 8; position <= 23; position += 5) {
+    if (text.charCodeAt(position) !== dash) return false;
   }
-  into[4] = bits;
-  return true;
+  // Negative once any character is not a hex digit: one test at the end, not one per digit.
+  let refused = 0;
+  let digit = 0;
+  for (let word = 0; word < 5; word++) {
+    const end = word === 4 ? 32 : digit + digitsPerWord;
+    let bits = 0;
+    for (; digit < end; digit++) {
+      const code = text.charCodeAt(digitPositions[digit] as number);
+      const value = code < 128 ? (hexValues[code] as number) : -1;
+      refused |= value;
+      bits = (bits << 4) | (value & 0xf);
+    }
+    into[word] = bits;
+  }
+  return refused >= 0;
 }
 
 // Reused for every text the words are turned back into; `String.fromCharCode.apply` makes one
