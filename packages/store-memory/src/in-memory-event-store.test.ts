@@ -118,6 +118,24 @@ describe('InMemoryEventStore', () => {
     expect({ ...read }).toStrictEqual(saved);
   });
 
+  // A lowercase UUID is kept as numbers and written out again at every read of `id`.
+  it('gives back every id exactly as saved, UUID or not, and the same at every read', async () => {
+    const store = new InMemoryEventStore();
+    const ids = [
+      '01234567-89ab-cdef-0123-456789abcdef',
+      '01234567-89AB-CDEF-0123-456789ABCDEF',
+      '01234567-89ab-cdef-0123-456789abcdeg',
+      'order-1#4',
+    ];
+    for (const [index, id] of ids.entries())
+      await store.saveEvent({ ...itemAdded('order-1', index + 1), id });
+
+    const read = await store.getEvents('order-1');
+    expect(read.map((event) => event.id)).toEqual(ids);
+    expect((await store.getEvents('order-1')).map((event) => event.id)).toEqual(ids);
+    expect((await store.readAll()).map(({ event }) => event.id)).toEqual(ids);
+  });
+
   it('hands out a new snapshot object with a new Date on every read', async () => {
     const store = new InMemoryEventStore();
     await store.saveEvent(itemAdded('order-1', 1));
