@@ -79,7 +79,10 @@ export class LogConsumer {
   // Messages asked for that the server has neither delivered nor given up on: the pulls under way.
   #outstanding = 0;
   #closed = false;
-  #lastHeard = 0;
+  // Whether anything came since the watchdog last looked (a flag, not a clock read per message),
+  // and how many times in a row it found nothing.
+  #heard = false;
+  #silentTicks = 0;
   #watchdog: NodeJS.Timeout | undefined;
 
   private constructor(transport: LogTransport, name: string, handlers: LogConsumerHandlers) {
@@ -146,7 +149,7 @@ export class LogConsumer {
   /**
    * Asks for up to `messages` more messages, on top of any pull under way. The server holds the
    * pull open for up to `waitMs` waiting for them (heartbeats flow meanwhile, and each message
-   * comes as it is stored).
+   * comes as it is stored); the server refuses less than two heartbeats (2 s).
    */
   pull(messages: number, waitMs: number): void {
     if (this.#closed) return;
@@ -157,7 +160,7 @@ export class LogConsumer {
       expires: nanos(waitMs),
       idle_heartbeat: nanos(heartbeatMs),
     };
-    this.#lastHeard = performance.now();
+    this.#heard = true;
     this.#watch();
     try {
       this.#transport.nc.publish(this.#nextSubject, JSON.stringify(request), { reply: this.#inbox });
@@ -183,7 +186,7 @@ export class LogConsumer {
   }
 
   #onMessage(msg: Msg): void {
-    this.#lastHeard = performance.now();
+    this.#heard = true;
     const delivery =
       msg.reply === undefined || msg.reply === '' ? undefined : deliveryOf(msg.reply, this.#marker);
     if (delivery === undefined) {
@@ -237,7 +240,14 @@ export class LogConsumer {
     clearTimeout(this.#watchdog);
     this.#watchdog = setTimeout(() => {
       if (this.#outstanding === 0 || this.#closed) return;
-      if (performance.now() - this.#lastHeard < 2 * heartbeatMs) {
+      if (this.#heard) {
+        this.#heard = false;
+        this.#silentTicks = 0;
+        this.#watch();
+        return;
+      }
+      // Silent for two heartbeats in a row: ask.
+      if (++this.#silentTicks < 2) {
         this.#watch();
         return;
       }
@@ -248,7 +258,7 @@ export class LogConsumer {
             this.#fail(stopped('its heartbeats stopped and the server holds no pull for it'));
             return;
           }
-          this.#lastHeard = performance.now();
+          this.#heard = true;
           if (this.#outstanding > 0 && !this.#closed) this.#watch();
         },
         (error: unknown) =>

@@ -308,7 +308,12 @@ export class JetStreamLogSubscription implements EventSubscription {
     return lineage.belongs(state, seq, follows);
   }
 
-  #deliver(lineage: LogLineage, state: SubjectState | undefined, message: LogMessage, belongs: boolean): void {
+  #deliver(
+    lineage: LogLineage,
+    state: SubjectState | undefined,
+    message: LogMessage,
+    belongs: boolean,
+  ): void {
     const { seq, subject } = message;
     this.#processed = seq;
     const previousVersion = state === undefined ? 0 : state.version;
