@@ -4,7 +4,7 @@ import { connectionEvents } from '../connection/connection-events.js';
 import { inboxOf } from '../connection/inbox.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { followsOfMessage } from '../history/follows.js';
-import { ackSubjectMarker, deliveryOf } from '../stream/delivery-info.js';
+import { ackSubjectMarker, deliveryOfMessage } from '../stream/delivery-info.js';
 
 /** One message of the log, as the consumer delivered it. */
 export interface LogMessage {
@@ -71,7 +71,7 @@ export class LogConsumer {
   readonly #transport: LogTransport;
   readonly #name: string;
   readonly #handlers: LogConsumerHandlers;
-  readonly #marker: string;
+  readonly #marker: Uint8Array;
   readonly #inbox: string;
   readonly #sub: Subscription;
   readonly #stopWatching: () => void;
@@ -187,8 +187,7 @@ export class LogConsumer {
 
   #onMessage(msg: Msg): void {
     this.#heard = true;
-    const delivery =
-      msg.reply === undefined || msg.reply === '' ? undefined : deliveryOf(msg.reply, this.#marker);
+    const delivery = deliveryOfMessage(msg, this.#marker);
     if (delivery === undefined) {
       this.#onStatus(msg);
       return;
