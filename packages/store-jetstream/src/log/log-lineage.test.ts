@@ -48,7 +48,7 @@ describe('LogLineage: the follows rule for a reader of the whole log', () => {
     read(lineage, 'b', 2, 1);
     read(lineage, 'c', 3, 1); // a and b are old
     read(lineage, 'a', 4, 2); // a read again: young again, at its newest message and version
-    expect(lineage.recall('a')).toEqual({ seq: 4, version: 2 });
+    expect(lineage.recall('a')).toEqual({ seq: 4, version: 2, actorId: '' });
     expect(belongs(lineage, 'a', 9, 4)).toBe(true);
     expect(belongs(lineage, 'a', 9, 1)).toBe(false);
     read(lineage, 'd', 5, 1); // c and a become old, b is forgotten

@@ -8,6 +8,11 @@ export interface SubjectState {
   seq: number;
   /** The last version of the subject's history seen, 0 when none has been seen yet. */
   version: number;
+  /**
+   * The actor id its events were found to hold ('' until one was): the subject of an actor id is
+   * computed once per subject rather than once per message.
+   */
+  actorId: string;
 }
 
 /**
@@ -71,14 +76,22 @@ export class LogLineage {
 
   /**
    * The reader read the message at `seq` on `subject` (`state`: what `recall` gave for it);
-   * `version` is its history's last version after it.
+   * `version` is its history's last version after it, `actorId` the actor its events hold (when
+   * known: a message that is not events leaves what was known).
    */
-  read(subject: string, state: SubjectState | undefined, seq: number, version: number): void {
+  read(
+    subject: string,
+    state: SubjectState | undefined,
+    seq: number,
+    version: number,
+    actorId = state?.actorId ?? '',
+  ): void {
     if (state === undefined) {
-      this.#remember(subject, { seq, version });
+      this.#remember(subject, { seq, version, actorId });
     } else {
       state.seq = seq;
       state.version = version;
+      state.actorId = actorId;
     }
     this.#lastRead = seq;
   }

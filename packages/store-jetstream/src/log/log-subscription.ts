@@ -348,32 +348,36 @@ export class JetStreamLogSubscription implements EventSubscription {
   ): void {
     const { seq, subject } = message;
     this.#processed = seq;
-    const previousVersion = state === undefined ? 0 : state.version;
-    const decoded = belongs ? this.#decode(message, previousVersion) : undefined;
-    const lastVersion =
-      decoded === undefined || decoded instanceof ReplayError
-        ? previousVersion
-        : (decoded[decoded.length - 1] as Event).version;
-    lineage.read(subject, state, seq, lastVersion);
-    if (decoded === undefined) return;
-    if (decoded instanceof ReplayError) {
+    const decoded = belongs ? this.#decode(message, state) : undefined;
+    if (decoded === undefined || decoded instanceof ReplayError) {
+      lineage.read(subject, state, seq, state === undefined ? 0 : state.version);
+      if (decoded === undefined) return;
       if (this.#settings.onReplayError !== undefined) this.#settings.onReplayError(decoded);
       else this.#fatal = decoded;
       return;
     }
+    const last = decoded[decoded.length - 1] as Event;
+    lineage.read(subject, state, seq, last.version, last.actorId);
     const matches = this.#settings.matches;
     for (const event of decoded) {
       if (matches === undefined || matches(event)) this.#ready.push({ event, position: seq });
     }
   }
 
-  #decode({ seq, subject, data, follows }: LogMessage, previousVersion: number): Event[] | ReplayError {
+  // The message's events, checked against what the reader knows of its subject (`state`).
+  #decode(
+    { seq, subject, data, follows }: LogMessage,
+    state: SubjectState | undefined,
+  ): Event[] | ReplayError {
     try {
       if (Number.isNaN(follows))
         throw new ValidationError('Aether-Follows', 'is not a stream sequence below the message');
       const events = decodeEvents(data);
       const first = events[0] as Event;
-      if (actorSubject(this.#parts.subjectPrefix, actorToken(first.actorId)) !== subject) {
+      const previousVersion = state === undefined ? 0 : state.version;
+      // The subject an actor id is stored on is one of a kind: the id it was found to hold passes.
+      const known = state !== undefined && state.actorId === first.actorId;
+      if (!known && actorSubject(this.#parts.subjectPrefix, actorToken(first.actorId)) !== subject) {
         throw new ValidationError(
           'actorId',
           `is ${JSON.stringify(first.actorId)}, but the message is stored on ${subject}`,
