@@ -146,7 +146,7 @@ export class JetStreamLogSubscription implements EventSubscription {
 
   #next(): Promise<IteratorResult<RecordedEvent>> {
     // Most calls find an event ready, or a message at hand to make one of: answered without an
-    // async function's machinery (a tenth of what the subscription cost per event).
+    // async function's machinery, which every event of a catch-up paid for.
     let ready: RecordedEvent | undefined;
     try {
       ready = this.#lineage === undefined ? undefined : this.#takeAtHand();
