@@ -37,6 +37,27 @@ describe('the log of a JetStream store', () => {
     expect(findReplayError(failure)?.sequenceNumber).toBe(garbage.seq);
   });
 
+  it("reports an event stored on another actor's subject, also after that subject's own events were read", async () => {
+    const store = await testStore(nc, { storeName: uniqueStoreName('log-wrong-actor') });
+    const actorId = `owner-${randomUUID()}`;
+    await store.saveEvent(makeEvent(actorId, 1));
+    const intruder = makeEvent(`intruder-${randomUUID()}`, 2);
+    const stored = await jetstream(nc).publish(
+      store.subjectFor(actorId),
+      JSON.stringify({ ...intruder, timestamp: intruder.timestamp.toISOString() }),
+    );
+    await store.saveEvent(makeEvent(actorId, 2));
+
+    const reported: ReplayError[] = [];
+    const read = await store.readAll({ onReplayError: (error) => reported.push(error) });
+    expect(read.map(({ event }) => [event.actorId, event.version])).toEqual([
+      [actorId, 1],
+      [actorId, 2],
+    ]);
+    expect(reported.map((error) => error.sequenceNumber)).toEqual([stored.seq]);
+    expect(reported[0]?.cause).toMatchObject({ code: 'VALIDATION_ERROR', field: 'actorId' });
+  });
+
   it('reads a log of 10,000 events in position order, in pages, every position once', async () => {
     const store = await testStore(nc, { storeName: uniqueStoreName('log-pages') });
     await fillLog(store, { prefix: `pages-${randomUUID()}`, actors: 100, events: 10_000 });

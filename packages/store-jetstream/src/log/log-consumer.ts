@@ -4,7 +4,7 @@ import { connectionEvents } from '../connection/connection-events.js';
 import { inboxOf } from '../connection/inbox.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { followsOfMessage } from '../history/follows.js';
-import { ackSubjectMarker, deliveryOf } from '../stream/delivery-info.js';
+import { ackSubjectMarker, deliveryOfMessage } from '../stream/delivery-info.js';
 
 /** One message of the log, as the consumer delivered it. */
 export interface LogMessage {
@@ -21,8 +21,11 @@ export interface LogMessage {
 export interface LogConsumerHandlers {
   /** The next message of the log, in order. */
   message(message: LogMessage): void;
-  /** A pull has ended: `complete` when it delivered all it asked for, otherwise it waited in vain. */
-  pulled(complete: boolean): void;
+  /**
+   * A pull ended early (nothing more came in time, or its bytes were used up), or every pull under
+   * way delivered all it asked for: the reader may pull again.
+   */
+  pulled(): void;
   /**
    * The consumer can no longer be read: a gap in its deliveries, missed heartbeats (its server
    * died), the connection dropped, the server ended or refused a pull. A reader makes a new one
@@ -52,29 +55,34 @@ const pullBytes = 4 * 1024 * 1024;
 // A consumer no pull has reached for this long is dropped by the server; a reader resumes after
 // such a pause with a new one.
 const inactiveThresholdMs = 120_000;
+// The header of a pull's end (408, 409) that says how many of its messages will not come.
+const pendingMessagesHeader = 'Nats-Pending-Messages';
 
 /**
  * An ephemeral pull consumer over the whole log, from a stream sequence on: no acks, in memory,
- * one replica, what nats.js's ordered consumer creates. Read one pull at a time on a subscription
- * of its own, with a callback per message, in stream order; the reader decides when to pull and
- * how much (its back-pressure). A pull that waits for new messages asks for heartbeats, so that a
- * consumer whose server died is noticed; a gap in the delivery sequence, the connection dropping,
- * or a pull the server ends or refuses fails the consumer (`failed`), at once.
+ * one replica, what nats.js's ordered consumer creates. Read on a subscription of its own, with a
+ * callback per message, in stream order; the reader decides when to pull and how much (its
+ * back-pressure), and may pull again before a pull has delivered everything, so that the server
+ * never waits for a round trip between two pulls. Pulls wait for new messages and ask for
+ * heartbeats, so that a consumer whose server died is noticed; a gap in the delivery sequence, the
+ * connection dropping, or a pull the server refuses fails the consumer (`failed`), at once.
  */
 export class LogConsumer {
   readonly #transport: LogTransport;
   readonly #name: string;
   readonly #handlers: LogConsumerHandlers;
-  readonly #marker: string;
+  readonly #marker: Uint8Array;
   readonly #inbox: string;
   readonly #sub: Subscription;
   readonly #stopWatching: () => void;
   #consumerSeq = 0;
-  #requested = 0;
-  #received = 0;
-  #pulling = false;
+  // Messages asked for that the server has neither delivered nor given up on: the pulls under way.
+  #outstanding = 0;
   #closed = false;
-  #lastHeard = 0;
+  // Whether anything came since the watchdog last looked (a flag, not a clock read per message),
+  // and how many times in a row it found nothing.
+  #heard = false;
+  #silentTicks = 0;
   #watchdog: NodeJS.Timeout | undefined;
 
   private constructor(transport: LogTransport, name: string, handlers: LogConsumerHandlers) {
@@ -133,33 +141,27 @@ export class LogConsumer {
     return new LogConsumer(transport, name, handlers);
   }
 
-  /** Whether a pull is under way. */
-  get pulling(): boolean {
-    return this.#pulling;
+  /** Messages the pulls under way may still deliver: 0 when none is under way. */
+  get outstanding(): number {
+    return this.#outstanding;
   }
 
   /**
-   * Asks for up to `messages` more messages. `waitMs`: how long the server may hold the pull open
-   * waiting for them (heartbeats flow meanwhile, and each message comes as it is stored); 0
-   * returns at once with what there is.
+   * Asks for up to `messages` more messages, on top of any pull under way. The server holds the
+   * pull open for up to `waitMs` waiting for them (heartbeats flow meanwhile, and each message
+   * comes as it is stored); the server refuses less than two heartbeats (2 s).
    */
   pull(messages: number, waitMs: number): void {
-    if (this.#closed || this.#pulling) return;
-    this.#pulling = true;
-    this.#requested = messages;
-    this.#received = 0;
-    const request: Record<string, number | boolean> = {
+    if (this.#closed) return;
+    this.#outstanding += messages;
+    const request = {
       batch: messages,
       max_bytes: Math.max(pullBytes, 2 * this.#transport.maxMessageBytes),
+      expires: nanos(waitMs),
+      idle_heartbeat: nanos(heartbeatMs),
     };
-    if (waitMs > 0) {
-      request.expires = nanos(waitMs);
-      request.idle_heartbeat = nanos(heartbeatMs);
-      this.#lastHeard = performance.now();
-      this.#watch();
-    } else {
-      request.no_wait = true;
-    }
+    this.#heard = true;
+    this.#watch();
     try {
       this.#transport.nc.publish(this.#nextSubject, JSON.stringify(request), { reply: this.#inbox });
     } catch (error) {
@@ -171,7 +173,7 @@ export class LogConsumer {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#pulling = false;
+    this.#outstanding = 0;
     clearTimeout(this.#watchdog);
     this.#stopWatching();
     if (!this.#sub.isClosed()) this.#sub.unsubscribe();
@@ -184,9 +186,8 @@ export class LogConsumer {
   }
 
   #onMessage(msg: Msg): void {
-    this.#lastHeard = performance.now();
-    const delivery =
-      msg.reply === undefined || msg.reply === '' ? undefined : deliveryOf(msg.reply, this.#marker);
+    this.#heard = true;
+    const delivery = deliveryOfMessage(msg, this.#marker);
     if (delivery === undefined) {
       this.#onStatus(msg);
       return;
@@ -195,7 +196,6 @@ export class LogConsumer {
       this.#fail(stopped('messages were lost on the way (a reconnect?)'));
       return;
     }
-    this.#received++;
     const seq = delivery.streamSeq;
     this.#handlers.message({
       seq,
@@ -203,25 +203,31 @@ export class LogConsumer {
       data: msg.data,
       follows: followsOfMessage(msg, seq),
     });
-    if (this.#received === this.#requested) this.#ended(true);
+    // A server that sent more than was asked for (it never does) must not drive the count below 0.
+    if (this.#outstanding > 0 && --this.#outstanding === 0) this.#ended();
   }
 
   #onStatus(msg: Msg): void {
-    const code = msg.headers?.code;
-    const description = msg.headers?.description ?? '';
+    const headers = msg.headers;
+    const code = headers?.code;
+    const description = headers?.description ?? '';
     if (code === 100) return; // a heartbeat: the consumer is alive
-    // The pull ended before it had all it asked for: nothing more now (404, 408), or its bytes.
+    // A pull ended before it had all it asked for: nothing more came in time (408), or its bytes
+    // are used up (409). The server says how many of its messages will not come; without that
+    // word, counting none as coming any more at worst lets one more pull out, never stalls the read.
     if (code === 404 || code === 408 || (code === 409 && /exceeds maxbytes/i.test(description))) {
-      if (this.#pulling) this.#ended(false);
+      const left = Number(headers?.get(pendingMessagesHeader) || Number.NaN);
+      this.#outstanding = Number.isSafeInteger(left) ? Math.max(this.#outstanding - left, 0) : 0;
+      this.#ended();
       return;
     }
     this.#fail(stopped(`the server ended the read (${code ?? '?'} ${description})`));
   }
 
-  #ended(complete: boolean): void {
-    this.#pulling = false;
-    clearTimeout(this.#watchdog);
-    this.#handlers.pulled(complete);
+  // A pull ended: the reader may want another.
+  #ended(): void {
+    if (this.#outstanding === 0) clearTimeout(this.#watchdog);
+    this.#handlers.pulled();
   }
 
   // While a waiting pull is under way, silence for two heartbeats may mean the consumer or our pull
@@ -232,8 +238,15 @@ export class LogConsumer {
   #watch(): void {
     clearTimeout(this.#watchdog);
     this.#watchdog = setTimeout(() => {
-      if (!this.#pulling || this.#closed) return;
-      if (performance.now() - this.#lastHeard < 2 * heartbeatMs) {
+      if (this.#outstanding === 0 || this.#closed) return;
+      if (this.#heard) {
+        this.#heard = false;
+        this.#silentTicks = 0;
+        this.#watch();
+        return;
+      }
+      // Silent for two heartbeats in a row: ask.
+      if (++this.#silentTicks < 2) {
         this.#watch();
         return;
       }
@@ -244,8 +257,8 @@ export class LogConsumer {
             this.#fail(stopped('its heartbeats stopped and the server holds no pull for it'));
             return;
           }
-          this.#lastHeard = performance.now();
-          if (this.#pulling && !this.#closed) this.#watch();
+          this.#heard = true;
+          if (this.#outstanding > 0 && !this.#closed) this.#watch();
         },
         (error: unknown) =>
           this.#fail(stopped('its heartbeats stopped and its server does not answer for it', error)),

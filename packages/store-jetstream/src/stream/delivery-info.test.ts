@@ -1,5 +1,6 @@
+import type { Msg } from '@nats-io/nats-core';
 import { describe, expect, it } from 'vitest';
-import { ackSubjectMarker, deliveryOf } from './delivery-info.js';
+import { ackSubjectMarker, deliveryOf, deliveryOfMessage } from './delivery-info.js';
 
 const marker = ackSubjectMarker('orders', 'c1');
 
@@ -23,5 +24,14 @@ describe('deliveryOf', () => {
     expect(deliveryOf('$JS.ACK.orders.c1.1.x.12.1.5', marker)).toBeUndefined();
     expect(deliveryOf('$JS.ACK.orders.c1.1.2', marker)).toBeUndefined();
     expect(deliveryOf('$JS.ACK.orders.c2.1.4077.12.1700000000000000000.5', marker)).toBeUndefined();
+  });
+
+  it('reads a delivered message from its reply bytes as nats.js holds them, or from msg.reply without them', () => {
+    const reply = '$JS.ACK.orders.c1.1.4077.12.1700000000000000000.5';
+    const expected = { streamSeq: 4077, consumerSeq: 12, pending: 5 };
+    const withBytes = { _msg: { reply: new TextEncoder().encode(reply) } } as unknown as Msg;
+    expect(deliveryOfMessage(withBytes, marker)).toEqual(expected);
+    expect(deliveryOfMessage({ reply } as unknown as Msg, marker)).toEqual(expected);
+    expect(deliveryOfMessage({ reply: '' } as unknown as Msg, marker)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { connectionEvents } from '../connection/connection-events.js';
 import { inboxOf } from '../connection/inbox.js';
 import { JetStreamStoreError } from '../errors/store-error.js';
 import { followsOfMessage } from '../history/follows.js';
-import { ackSubjectMarker, deliveryOf } from './delivery-info.js';
+import { ackSubjectMarker, deliveryOfMessage } from './delivery-info.js';
 
 /**
  * Takes each message read, in stream order, as it arrives: its stream sequence, its payload and
@@ -110,8 +110,7 @@ export function pullRange(
     };
     const onMessage = (msg: Msg) => {
       lastMessageAt = performance.now();
-      const delivery =
-        msg.reply === undefined || msg.reply === '' ? undefined : deliveryOf(msg.reply, marker);
+      const delivery = deliveryOfMessage(msg, marker);
       if (delivery === undefined) return onStatus(msg);
       if (delivery.consumerSeq !== ++consumerSeq) {
         return finish(stopped('messages were lost on the way (a reconnect?)'));
