@@ -1,0 +1,76 @@
+import { DeliverPolicy, type JetStreamManager } from '@nats-io/jetstream';
+
+/** What a key watch reports, as it happens. */
+export interface KeyWatchHandlers {
+  /** The bucket's `key` now holds a value (`present`), or was deleted or purged. */
+  key(key: string, present: boolean): void;
+  /** Every key the bucket held when the watch started has been reported: from now on, keys are live. */
+  synced(): void;
+  /** The watch may have missed changes (its consumer was lost, recreated or stopped): it is over. */
+  lost(): void;
+}
+
+/** A running watch; `stop()` ends it and deletes its consumer on the server. */
+export interface KeyWatch {
+  stop(): Promise<void>;
+}
+
+// What the ordered consumer may report without having missed anything.
+const harmlessStatus = new Set(['heartbeat', 'flow_control']);
+
+/**
+ * Watches the keys of a KV bucket (`stream` is its stream, `KV_<bucket>`) with an ordered push
+ * consumer that delivers headers only: first each key's last entry, then every change. It is
+ * synced once it has delivered the entry at the stream's last sequence as read before the consumer
+ * was made: entries come in sequence order, so every key the bucket had by then was reported.
+ *
+ * Any sign of a gap (nats.js recreating the consumer, missed heartbeats, a deleted consumer, the
+ * messages ending) reports `lost` rather than resuming: the caller starts again when it needs to.
+ */
+export async function watchKeys(
+  jsm: JetStreamManager,
+  stream: string,
+  bucket: string,
+  handlers: KeyWatchHandlers,
+): Promise<KeyWatch> {
+  const syncSeq = (await jsm.streams.info(stream)).state.last_seq;
+  const prefix = `$KV.${bucket}.`;
+  const consumer = await jsm.jetstream().consumers.getPushConsumer(stream, {
+    filter_subjects: `${prefix}>`,
+    deliver_policy: DeliverPolicy.LastPerSubject,
+    headers_only: true,
+  });
+  let over = false;
+  const end = () => {
+    if (over) return;
+    over = true;
+    handlers.lost();
+  };
+  let synced = syncSeq === 0;
+  if (synced) handlers.synced();
+  const messages = await consumer.consume({
+    callback: (message) => {
+      if (over) return;
+      const operation = message.headers?.get('KV-Operation');
+      handlers.key(message.subject.slice(prefix.length), operation !== 'DEL' && operation !== 'PURGE');
+      if (!synced && message.seq >= syncSeq) {
+        synced = true;
+        handlers.synced();
+      }
+    },
+  });
+  void (async () => {
+    for await (const status of messages.status()) {
+      if (!harmlessStatus.has(status.type)) end();
+    }
+  })();
+  void messages.closed().then(end, end);
+  return {
+    async stop() {
+      over = true;
+      messages.stop();
+      // Deleted now rather than left to the server's inactivity threshold (five minutes).
+      await consumer.delete().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { ConnectionEvents } from '../connection/connection-events.js';
+import type { KeyWatch, KeyWatchHandlers } from './snapshot-key-watch.js';
+
+/** What the index takes: its limit, how to start a watch of the bucket's keys, the connection's events. */
+export interface SnapshotKeysOptions {
+  /** Keys the index holds at most; past that (or at 0) it is off and every lookup asks the server. */
+  limit: number;
+  startWatch: (handlers: KeyWatchHandlers) => Promise<KeyWatch>;
+  events: ConnectionEvents;
+}
+
+/**
+ * Which actors have a snapshot, learnt by watching the bucket's keys, so that looking up an actor
+ * without one costs no round trip. `absent(key)` is true only while the watch is synced and has
+ * never seen the key: the bucket had no value there when the watch last heard from the server.
+ *
+ * A snapshot another process saved since (moments ago) may be missed. That only makes a load
+ * replay from the actor's first event instead of from the snapshot, to the same state: a snapshot
+ * is an optimisation, never the only record of an event. Anything that could hide more than that
+ * (a lost consumer, a dropped connection) ends the watch, and lookups ask the server until a new
+ * one has synced. A watch that could not start (say, no permission to create its consumer) is not
+ * tried again before the connection comes back.
+ */
+export class SnapshotKeys {
+  readonly #known = new Set<string>();
+  readonly #limit: number;
+  readonly #startWatch: SnapshotKeysOptions['startWatch'];
+  readonly #stopListening: () => void;
+  #watch: Promise<KeyWatch | undefined> | undefined;
+  // Each start gets a number; reports from an older watch are ignored.
+  #generation = 0;
+  #synced = false;
+  #blocked = false;
+  #off: boolean;
+
+  constructor(options: SnapshotKeysOptions) {
+    this.#limit = options.limit;
+    this.#startWatch = options.startWatch;
+    this.#off = options.limit === 0;
+    const offDrop = options.events.onDrop(() => this.#end());
+    const offUp = options.events.onUp((up) => {
+      if (up) this.#blocked = false;
+    });
+    this.#stopListening = () => {
+      offDrop();
+      offUp();
+    };
+  }
+
+  /**
+   * True when the bucket has no value at `key` as far as a synced watch knows: the caller may
+   * answer "no snapshot" without asking. The first call starts the watch (in the background).
+   */
+  absent(key: string): boolean {
+    if (this.#synced) return !this.#known.has(key);
+    if (this.#watch === undefined && !this.#blocked && !this.#off) this.#start();
+    return false;
+  }
+
+  /** The bucket holds a value at `key` (this process saved it or read it). */
+  present(key: string): void {
+    this.#add(key);
+  }
+
+  /** Stops the watch and deletes its consumer; the index is off from then on. */
+  async close(): Promise<void> {
+    this.#off = true;
+    this.#stopListening();
+    await this.#end();
+  }
+
+  #start(): void {
+    const generation = ++this.#generation;
+    const current = () => generation === this.#generation && !this.#off;
+    const watch = this.#startWatch({
+      key: (key, present) => {
+        if (!current()) return;
+        if (present) this.#add(key);
+        else this.#known.delete(key);
+      },
+      synced: () => {
+        if (current()) this.#synced = true;
+      },
+      lost: () => {
+        if (current()) void this.#end();
+      },
+    }).then(
+      async (started) => {
+        if (current()) return started;
+        await started.stop();
+        return undefined;
+      },
+      () => {
+        if (current()) {
+          this.#blocked = true;
+          this.#watch = undefined;
+        }
+        return undefined;
+      },
+    );
+    this.#watch = watch;
+  }
+
+  #add(key: string): void {
+    if (this.#off || this.#known.has(key)) return;
+    if (this.#known.size >= this.#limit) {
+      // Past the limit the index could only answer by forgetting keys, which it must not do.
+      this.#off = true;
+      this.#known.clear();
+      void this.#end();
+      return;
+    }
+    this.#known.add(key);
+  }
+
+  async #end(): Promise<void> {
+    this.#synced = false;
+    this.#generation++;
+    const watch = this.#watch;
+    this.#watch = undefined;
+    await (await watch)?.stop();
+  }
+}
