@@ -91,16 +91,32 @@ describe('looking up an actor without a snapshot', () => {
     expect((await reader.store.getLatestSnapshot(actorId))?.version).toBe(2);
   });
 
-  it('asks the server once the store knows more snapshot keys than snapshotIndexSize, and drops its consumer', async () => {
-    const small = await openStore(natsUrl(), { storeName, snapshotIndexSize: 2 });
+  it('knows every snapshot the bucket held when its watch started', async () => {
+    const actorIds = [1, 2, 3].map((n) => `before-${n}-${crypto.randomUUID()}`);
+    for (const actorId of actorIds) {
+      await saveHistory(writer.store, actorId, 2);
+      await writer.store.saveSnapshot({ actorId, version: 2, state: { count: 2 }, timestamp: new Date(2) });
+    }
+    const fresh = await openStore(natsUrl(), { storeName });
+    await untilAnsweredLocally(fresh.store, fresh.nc);
+    for (const actorId of actorIds) expect((await fresh.store.getLatestSnapshot(actorId))?.version).toBe(2);
+    await fresh.store.close();
+  });
+
+  it('asks the server once it knows more snapshot keys than snapshotIndexSize, and drops its consumer', async () => {
+    // A bucket of its own: the watch starts on an empty one and sees the keys arrive.
+    const ownName = uniqueStoreName('snapshot-index-bound');
+    const small = await openStore(natsUrl(), { storeName: ownName, snapshotIndexSize: 2 });
+    const saver = await openStore(natsUrl(), { storeName: ownName });
+    cleanup(() => dropStreams(writer.nc, saver.store.stream));
     await untilAnsweredLocally(small.store, small.nc);
+    expect(await watchConsumers(writer.nc, small.store)).toBe(1);
     const actorIds = [1, 2, 3].map((n) => `bound-${n}-${crypto.randomUUID()}`);
     for (const actorId of actorIds) {
-      await saveHistory(writer.store, actorId, 1);
-      await writer.store.saveSnapshot({ actorId, version: 1, state: { count: 1 }, timestamp: new Date(1) });
+      await saveHistory(saver.store, actorId, 1);
+      await saver.store.saveSnapshot({ actorId, version: 1, state: { count: 1 }, timestamp: new Date(1) });
     }
-    // Only the reader's watch is left: the small store's went past its bound and stopped.
-    await vi.waitFor(async () => expect(await watchConsumers(writer.nc, small.store)).toBe(1), waitLong);
+    await vi.waitFor(async () => expect(await watchConsumers(writer.nc, small.store)).toBe(0), waitLong);
     expect(await asksServer(small.store, small.nc, `unknown-${crypto.randomUUID()}`)).toBe(true);
     for (const actorId of actorIds) expect((await small.store.getLatestSnapshot(actorId))?.version).toBe(1);
   });

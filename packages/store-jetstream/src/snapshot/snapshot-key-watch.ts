@@ -21,8 +21,9 @@ const harmlessStatus = new Set(['heartbeat', 'flow_control']);
 /**
  * Watches the keys of a KV bucket (`stream` is its stream, `KV_<bucket>`) with an ordered push
  * consumer that delivers headers only: first each key's last entry, then every change. It is
- * synced once it has delivered the entry at the stream's last sequence as read before the consumer
- * was made: entries come in sequence order, so every key the bucket had by then was reported.
+ * synced once it has delivered as many entries as were pending when the server made the consumer
+ * (`num_pending` of the answer): entries come in sequence order, so those are the keys the bucket
+ * had by then.
  *
  * Any sign of a gap (nats.js recreating the consumer, missed heartbeats, a deleted consumer, the
  * messages ending) reports `lost` rather than resuming: the caller starts again when it needs to.
@@ -33,7 +34,6 @@ export async function watchKeys(
   bucket: string,
   handlers: KeyWatchHandlers,
 ): Promise<KeyWatch> {
-  const syncSeq = (await jsm.streams.info(stream)).state.last_seq;
   const prefix = `$KV.${bucket}.`;
   const consumer = await jsm.jetstream().consumers.getPushConsumer(stream, {
     filter_subjects: `${prefix}>`,
@@ -46,17 +46,14 @@ export async function watchKeys(
     over = true;
     handlers.lost();
   };
-  let synced = syncSeq === 0;
-  if (synced) handlers.synced();
+  let pending = (await consumer.info(true)).num_pending;
+  if (pending === 0) handlers.synced();
   const messages = await consumer.consume({
     callback: (message) => {
       if (over) return;
       const operation = message.headers?.get('KV-Operation');
       handlers.key(message.subject.slice(prefix.length), operation !== 'DEL' && operation !== 'PURGE');
-      if (!synced && message.seq >= syncSeq) {
-        synced = true;
-        handlers.synced();
-      }
+      if (pending > 0 && --pending === 0) handlers.synced();
     },
   });
   void (async () => {
