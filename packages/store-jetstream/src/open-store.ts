@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ActorCaches } from './caches/actor-caches.js';
 import { connectionEvents } from './connection/connection-events.js';
+import { inboxOf } from './connection/inbox.js';
 import { outageAware } from './connection/outage-aware.js';
 import { JetStreamStoreError } from './errors/store-error.js';
 import { toStoreError } from './errors/to-store-error.js';
@@ -59,6 +60,7 @@ export async function openStore(nc: NatsConnection, options: ResolvedOptions): P
       maxPayload,
       events: connectionEvents(nc),
       indexLimit: options.cacheSizes.snapshotIndexSize,
+      inbox: () => inboxOf(nc),
     }),
     maxPayload,
   };

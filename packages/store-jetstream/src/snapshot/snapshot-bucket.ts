@@ -19,6 +19,8 @@ export interface SnapshotBucketOptions {
   events: ConnectionEvents;
   /** Keys the index of actors with a snapshot holds at most (`SnapshotKeys`); 0 turns it off. */
   indexLimit: number;
+  /** A fresh subject under the connection's inbox prefix, for the key watch's messages. */
+  inbox: () => string;
 }
 
 /**
@@ -44,7 +46,7 @@ export class SnapshotBucket {
       startWatch: async (handlers) => {
         await this.#bucket();
         const bucket = this.#config.snapshotBucket;
-        return watchKeys(this.#jsm, `KV_${bucket}`, bucket, handlers);
+        return watchKeys(this.#jsm, { stream: `KV_${bucket}`, bucket, inbox: options.inbox() }, handlers);
       },
     });
   }

@@ -19,7 +19,8 @@ export interface KeyWatch {
 const harmlessStatus = new Set(['heartbeat', 'flow_control']);
 
 /**
- * Watches the keys of a KV bucket (`stream` is its stream, `KV_<bucket>`) with an ordered push
+ * Watches the keys of a KV bucket (`stream` is its stream, `KV_<bucket>`; messages come to a
+ * subject under `inbox`) with an ordered push
  * consumer that delivers headers only: first each key's last entry, then every change. It is
  * synced once it has delivered as many entries as were pending when the server made the consumer
  * (`num_pending` of the answer): entries come in sequence order, so those are the keys the bucket
@@ -30,15 +31,16 @@ const harmlessStatus = new Set(['heartbeat', 'flow_control']);
  */
 export async function watchKeys(
   jsm: JetStreamManager,
-  stream: string,
-  bucket: string,
+  where: { stream: string; bucket: string; inbox: string },
   handlers: KeyWatchHandlers,
 ): Promise<KeyWatch> {
-  const prefix = `$KV.${bucket}.`;
-  const consumer = await jsm.jetstream().consumers.getPushConsumer(stream, {
+  const prefix = `$KV.${where.bucket}.`;
+  const consumer = await jsm.jetstream().consumers.getPushConsumer(where.stream, {
     filter_subjects: `${prefix}>`,
     deliver_policy: DeliverPolicy.LastPerSubject,
     headers_only: true,
+    // Under the connection's inbox prefix, like every reply the store gets (nats.js would use _INBOX).
+    deliver_prefix: where.inbox,
   });
   let over = false;
   const end = () => {

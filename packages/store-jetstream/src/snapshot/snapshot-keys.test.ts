@@ -106,6 +106,18 @@ describe('SnapshotKeys', () => {
     expect(starts).toHaveLength(2);
   });
 
+  it('does not start again after a watch that ended before it synced, until the connection is back', async () => {
+    const { fake, keys, starts, started } = indexWith();
+    keys.absent('x');
+    (await started(0)).handlers.lost();
+    await settled();
+    keys.absent('x');
+    expect(starts).toHaveLength(1);
+    await fake.emit({ type: 'reconnect', server: 'a' });
+    keys.absent('x');
+    expect(starts).toHaveLength(2);
+  });
+
   it('turns itself off past its limit rather than forget a key', async () => {
     const { keys, starts, started } = indexWith(2);
     keys.absent('x');

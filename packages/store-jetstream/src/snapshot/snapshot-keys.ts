@@ -14,12 +14,14 @@ export interface SnapshotKeysOptions {
  * without one costs no round trip. `absent(key)` is true only while the watch is synced and has
  * never seen the key: the bucket had no value there when the watch last heard from the server.
  *
- * A snapshot another process saved since (moments ago) may be missed. That only makes a load
- * replay from the actor's first event instead of from the snapshot, to the same state: a snapshot
- * is an optimisation, never the only record of an event. Anything that could hide more than that
- * (a lost consumer, a dropped connection) ends the watch, and lookups ask the server until a new
- * one has synced. A watch that could not start (say, no permission to create its consumer) is not
- * tried again before the connection comes back.
+ * A snapshot another process saved since (moments ago) may be missed: the answer is the one the
+ * server would have given moments ago. A load then replays from the actor's first event instead
+ * of from the snapshot, which gives the same state: a snapshot only spares reading the events it
+ * covers, which are still in the stream (unless `maxAge` expired them, and then they were gone a
+ * moment ago too). A snapshot this process saved or read is known at once. Anything that could
+ * hide more than that (a lost consumer, a dropped connection) ends the watch, and lookups ask the
+ * server until a new one has synced. A watch that could not start or ended before it synced (say,
+ * no permission to create its consumer) is not tried again before the connection comes back.
  */
 export class SnapshotKeys {
   readonly #known = new Set<string>();
@@ -72,6 +74,7 @@ export class SnapshotKeys {
   #start(): void {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && !this.#off;
+    let everSynced = false;
     const watch = this.#startWatch({
       key: (key, present) => {
         if (!current()) return;
@@ -79,10 +82,16 @@ export class SnapshotKeys {
         else this.#known.delete(key);
       },
       synced: () => {
-        if (current()) this.#synced = true;
+        if (current()) {
+          this.#synced = true;
+          everSynced = true;
+        }
       },
       lost: () => {
-        if (current()) void this.#end();
+        if (!current()) return;
+        // One that never synced (say, its subscription was refused) would only fail again.
+        if (!everSynced) this.#blocked = true;
+        void this.#end();
       },
     }).then(
       async (started) => {
