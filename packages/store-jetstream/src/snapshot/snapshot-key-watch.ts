@@ -8,6 +8,10 @@ export interface KeyWatchHandlers {
   synced(): void;
   /** The watch may have missed changes (its consumer was lost, recreated or stopped): it is over. */
   lost(): void;
+  /** Keys the caller can hold: a bucket with more is not watched (`tooMany` instead). */
+  readonly limit: number;
+  /** The bucket holds more than `limit` keys: the watch did not start. */
+  tooMany(): void;
 }
 
 /** A running watch; `stop()` ends it and deletes its consumer on the server. */
@@ -49,6 +53,12 @@ export async function watchKeys(
     handlers.lost();
   };
   let pending = (await consumer.info(true)).num_pending;
+  if (pending > handlers.limit) {
+    // Not worth reading keys only to give up at the limit.
+    await consumer.delete().catch(() => undefined);
+    handlers.tooMany();
+    return { stop: async () => undefined };
+  }
   if (pending === 0) handlers.synced();
   const messages = await consumer.consume({
     callback: (message) => {

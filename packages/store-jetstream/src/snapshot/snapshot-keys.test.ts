@@ -133,6 +133,15 @@ describe('SnapshotKeys', () => {
     expect(starts).toHaveLength(1);
   });
 
+  it('turns itself off when the bucket holds more keys than its limit from the start', async () => {
+    const { keys, starts, started } = indexWith(2);
+    keys.absent('x');
+    (await started(0)).handlers.tooMany();
+    await settled();
+    expect(keys.absent('x')).toBe(false);
+    expect(starts).toHaveLength(1);
+  });
+
   it('is off at a limit of 0: never watches', () => {
     const { keys, starts } = indexWith(0);
     expect(keys.absent('x')).toBe(false);

@@ -87,6 +87,10 @@ export class SnapshotKeys {
           everSynced = true;
         }
       },
+      limit: this.#limit,
+      tooMany: () => {
+        if (current()) this.#turnOff();
+      },
       lost: () => {
         if (!current()) return;
         // One that never synced (say, its subscription was refused) would only fail again.
@@ -113,13 +117,17 @@ export class SnapshotKeys {
   #add(key: string): void {
     if (this.#off || this.#known.has(key)) return;
     if (this.#known.size >= this.#limit) {
-      // Past the limit the index could only answer by forgetting keys, which it must not do.
-      this.#off = true;
-      this.#known.clear();
-      void this.#end();
+      this.#turnOff();
       return;
     }
     this.#known.add(key);
+  }
+
+  // Past the limit the index could only answer by forgetting keys, which it must not do.
+  #turnOff(): void {
+    this.#off = true;
+    this.#known.clear();
+    void this.#end();
   }
 
   async #end(): Promise<void> {
