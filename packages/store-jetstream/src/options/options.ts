@@ -58,7 +58,7 @@ export interface JetStreamEventStoreOptions extends Partial<JetStreamConfig> {
   historyCacheSize?: number;
   /**
    * Actors with a snapshot the store keeps track of, by watching the snapshot bucket's keys (one
-   * consumer, started by the first snapshot lookup), so that looking up an actor without a
+   * consumer, started by the second snapshot lookup), so that looking up an actor without a
    * snapshot costs no request. Default 100,000; past it, or at 0, every lookup asks the server.
    */
   snapshotIndexSize?: number;

@@ -4,8 +4,11 @@ import { FakeConnection } from '../test-support/fake-connection.js';
 import type { KeyWatchHandlers } from './snapshot-key-watch.js';
 import { SnapshotKeys } from './snapshot-keys.js';
 
-/** An index whose watches the test drives: each start is recorded with its handlers. */
-function indexWith(limit = 10) {
+/**
+ * An index whose watches the test drives: each start is recorded with its handlers. Unless told
+ * otherwise it has been looked up once, so that the next lookup starts its watch.
+ */
+function indexWith(limit = 10, { lookedUp = true } = {}) {
   const fake = new FakeConnection();
   const starts: { handlers: KeyWatchHandlers; stopped: boolean; settle: (ok: boolean) => void }[] = [];
   const keys = new SnapshotKeys({
@@ -28,6 +31,7 @@ function indexWith(limit = 10) {
         starts.push(start);
       }),
   });
+  if (lookedUp) keys.absent('first');
   const started = async (index: number) => {
     const start = starts[index];
     if (start === undefined) throw new Error(`no start #${index}`);
@@ -42,6 +46,14 @@ function indexWith(limit = 10) {
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('SnapshotKeys', () => {
+  it('starts its watch on the second lookup, so that a store looking up one snapshot never watches', () => {
+    const { keys, starts } = indexWith(10, { lookedUp: false });
+    expect(keys.absent('a')).toBe(false);
+    expect(starts).toHaveLength(0);
+    expect(keys.absent('a')).toBe(false);
+    expect(starts).toHaveLength(1);
+  });
+
   it('answers "absent" only once the watch has synced, and only for keys it never saw', async () => {
     const { keys, starts, started } = indexWith();
     expect(keys.absent('a')).toBe(false);
@@ -144,6 +156,7 @@ describe('SnapshotKeys', () => {
 
   it('is off at a limit of 0: never watches', () => {
     const { keys, starts } = indexWith(0);
+    expect(keys.absent('x')).toBe(false);
     expect(keys.absent('x')).toBe(false);
     expect(starts).toHaveLength(0);
   });

@@ -33,6 +33,7 @@ export class SnapshotKeys {
   #generation = 0;
   #synced = false;
   #blocked = false;
+  #lookups = 0;
   #off: boolean;
 
   constructor(options: SnapshotKeysOptions) {
@@ -51,11 +52,13 @@ export class SnapshotKeys {
 
   /**
    * True when the bucket has no value at `key` as far as a synced watch knows: the caller may
-   * answer "no snapshot" without asking. The first call starts the watch (in the background).
+   * answer "no snapshot" without asking. The second call starts the watch (in the background): a
+   * store that looks up one snapshot in its life (a process serving one command) never pays for it.
    */
   absent(key: string): boolean {
     if (this.#synced) return !this.#known.has(key);
-    if (this.#watch === undefined && !this.#blocked && !this.#off) this.#start();
+    this.#lookups++;
+    if (this.#lookups >= 2 && this.#watch === undefined && !this.#blocked && !this.#off) this.#start();
     return false;
   }
 
