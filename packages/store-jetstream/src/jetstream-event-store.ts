@@ -269,8 +269,9 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore,
   }
 
   /**
-   * Waits for saves in flight, then closes the connection when the store owns it. Later calls
-   * fail with `STORE_CLOSED`. Calling it again returns the same promise.
+   * Waits for saves in flight, ends subscriptions and the snapshot key watch (deleting its
+   * consumer), then closes the connection when the store owns it. Later calls fail with
+   * `STORE_CLOSED`. Calling it again returns the same promise.
    */
   close(): Promise<void> {
     this.#closed ??= this.#close();
@@ -282,6 +283,7 @@ export class JetStreamEventStore implements EventStoreWithErrors, SnapshotStore,
     await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
     const store = await this.#opening?.catch(() => undefined);
     if (store !== undefined) {
+      await store.snapshots.close();
       await store.stream.idle();
       store.publisher.close();
     }

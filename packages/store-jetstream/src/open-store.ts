@@ -1,6 +1,8 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ActorCaches } from './caches/actor-caches.js';
+import { connectionEvents } from './connection/connection-events.js';
+import { inboxOf } from './connection/inbox.js';
 import { outageAware } from './connection/outage-aware.js';
 import { JetStreamStoreError } from './errors/store-error.js';
 import { toStoreError } from './errors/to-store-error.js';
@@ -53,7 +55,13 @@ export async function openStore(nc: NatsConnection, options: ResolvedOptions): P
     caches: new ActorCaches(options.cacheSizes),
     publisher: new AckPublisher(nc, timeoutMs),
     subjectPrefix: config.subjectPrefix,
-    snapshots: new SnapshotBucket(jsm.jetstream(), { config, maxPayload }),
+    snapshots: new SnapshotBucket(jsm, {
+      config,
+      maxPayload,
+      events: connectionEvents(nc),
+      indexLimit: options.cacheSizes.snapshotIndexSize,
+      inbox: () => inboxOf(nc),
+    }),
     maxPayload,
   };
 }

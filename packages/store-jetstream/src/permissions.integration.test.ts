@@ -10,7 +10,9 @@ import {
   startNatsServer,
   userWith,
 } from '@aether/nats-harness';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isJetStreamStoreError } from './errors/store-error.js';
 import { JetStreamEventStore } from './jetstream-event-store.js';
 import {
@@ -38,6 +40,7 @@ function users(): NatsUser[] {
     { user: 'app', password, permissions: readmeBlock(readme, 'permissions', 'text') },
     ...shop.required.map((_, index) => userWith(`without-${index}`, password, without(shop.required, index))),
     userWith('creates', password, [...madeStream(0).required, ...madeStream(0).creation]),
+    userWith('indexes', password, [...shop.required, ...shop.snapshotIndex]),
     ...[1, 2].map((stream) => {
       const { required, creation } = madeStream(stream);
       return userWith(`creates-without-${stream}`, password, [...required, ...without(creation, stream - 1)]);
@@ -124,6 +127,28 @@ describe('a store with the least privilege', () => {
           `refused ${(error as { subject: string }).subject}`,
       );
     });
+  });
+
+  it('watches the snapshot keys with the optional lines, deleting its consumer on close(); without them asks the server', async () => {
+    await createAsAdmin('shop');
+    const admin = await connect({ servers: server.url, user: 'admin', pass: password });
+    try {
+      const jsm = await jetstreamManager(admin);
+      const watches = async () => (await jsm.consumers.list('KV_shop-snapshots').next()).length;
+      const plain = await opener('app', 'shop')();
+      expect(await plain.getLatestSnapshot('nobody')).toBeUndefined();
+      expect(await plain.getLatestSnapshot('nobody')).toBeUndefined();
+      await plain.close();
+      expect(await watches()).toBe(0);
+      const indexing = await opener('indexes', 'shop')();
+      expect(await indexing.getLatestSnapshot('nobody')).toBeUndefined();
+      expect(await indexing.getLatestSnapshot('nobody')).toBeUndefined(); // the second lookup starts the watch
+      await vi.waitFor(async () => expect(await watches()).toBe(1), { timeout: timeout * 2 });
+      await indexing.close();
+      expect(await watches()).toBe(0);
+    } finally {
+      await admin.close();
+    }
   });
 
   it('creates its stream and snapshot bucket itself with the two STREAM.CREATE permissions, and without either fails', async () => {

@@ -25,7 +25,7 @@ function readHistory(n: number) {
   return extendHistory(emptyHistory(1, 0), 'order-1', messages, n * 10);
 }
 
-const caches = () => new ActorCaches({ headCacheSize: 10, historyCacheSize: 100 });
+const caches = () => new ActorCaches({ headCacheSize: 10, historyCacheSize: 100, snapshotIndexSize: 0 });
 
 describe('ActorCaches', () => {
   it('a save makes the head, and extends a cached history that ended where the save followed', () => {

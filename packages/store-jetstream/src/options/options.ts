@@ -56,6 +56,12 @@ export interface JetStreamEventStoreOptions extends Partial<JetStreamConfig> {
    * costs one direct get. Default 100,000; 0 turns the cache off.
    */
   historyCacheSize?: number;
+  /**
+   * Actors with a snapshot the store keeps track of, by watching the snapshot bucket's keys (one
+   * consumer, started by the second snapshot lookup), so that looking up an actor without a
+   * snapshot costs no request. Default 100,000; past it, or at 0, every lookup asks the server.
+   */
+  snapshotIndexSize?: number;
 }
 
 /** Options of `JetStreamEventStore.connect`: where the servers are and how to connect to them. */

@@ -92,11 +92,13 @@ describe('resolveOptions', () => {
     expect(resolveOptions({ storeName: 'orders' })).toEqual({
       config: resolveConfig({ storeName: 'orders' }),
       timeoutMs: 5000,
-      cacheSizes: { headCacheSize: 10_000, historyCacheSize: 100_000 },
+      cacheSizes: { headCacheSize: 10_000, historyCacheSize: 100_000, snapshotIndexSize: 100_000 },
     });
-    expect(resolveOptions({ timeout: 1, headCacheSize: 0, historyCacheSize: 0 })).toMatchObject({
+    expect(
+      resolveOptions({ timeout: 1, headCacheSize: 0, historyCacheSize: 0, snapshotIndexSize: 0 }),
+    ).toMatchObject({
       timeoutMs: 1,
-      cacheSizes: { headCacheSize: 0, historyCacheSize: 0 },
+      cacheSizes: { headCacheSize: 0, historyCacheSize: 0, snapshotIndexSize: 0 },
     });
   });
 
@@ -105,6 +107,7 @@ describe('resolveOptions', () => {
     ['timeout', { timeout: 1.5 }],
     ['headCacheSize', { headCacheSize: -1 }],
     ['historyCacheSize', { historyCacheSize: Number.NaN }],
+    ['snapshotIndexSize', { snapshotIndexSize: 2.5 }],
     ['storeName', { storeName: 'a.b' }],
   ])('refuses a bad %s', (field, options) => {
     expect(() => resolveOptions(options)).toThrow(expect.objectContaining({ field }));

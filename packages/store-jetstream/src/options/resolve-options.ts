@@ -30,6 +30,8 @@ export interface CacheSizes {
   headCacheSize: number;
   /** Total messages of recently read actors the read path keeps. */
   historyCacheSize: number;
+  /** Actors with a snapshot the snapshot bucket's key index holds at most; 0 turns it off. */
+  snapshotIndexSize: number;
 }
 
 /** Every option of a store, after defaults and checks. */
@@ -52,6 +54,7 @@ export function resolveOptions(options: JetStreamEventStoreOptions): ResolvedOpt
     cacheSizes: {
       headCacheSize: wholeNumber(options.headCacheSize ?? 10_000, 'headCacheSize', 0),
       historyCacheSize: wholeNumber(options.historyCacheSize ?? 100_000, 'historyCacheSize', 0),
+      snapshotIndexSize: wholeNumber(options.snapshotIndexSize ?? 100_000, 'snapshotIndexSize', 0),
     },
   };
 }

@@ -10,6 +10,8 @@ export interface StorePermissions {
   /** The entries of `required` for the stream's direct gets, which a replicated stream does without. */
   directGets: Permission[];
   creation: Permission[];
+  /** For the watch of the snapshot keys (`SnapshotKeys`); without them every snapshot lookup asks the server. */
+  snapshotIndex: Permission[];
 }
 
 /**
@@ -48,6 +50,11 @@ export function storePermissions(stream: string, inboxPrefix: string): StorePerm
       publish(`$JS.API.STREAM.CREATE.${stream}`, 'the stream'),
       publish(`$JS.API.STREAM.CREATE.KV_${bucket}`, 'the snapshot bucket'),
     ],
+    snapshotIndex: [
+      publish(`$JS.API.CONSUMER.CREATE.KV_${bucket}.>`, 'the watch of the snapshot keys'),
+      publish(`$JS.API.CONSUMER.DELETE.KV_${bucket}.>`, 'deleting it on close()'),
+      publish(`$JS.FC.KV_${bucket}.>`, 'its flow control'),
+    ],
   };
 }
 
@@ -61,9 +68,18 @@ export function replicatedStorePermissions({
 }
 
 /** The README's config block: the required permissions, the others commented out. */
-export function storePermissionsBlock({ required, replicated, creation }: StorePermissions): string {
+export function storePermissionsBlock({
+  required,
+  replicated,
+  creation,
+  snapshotIndex,
+}: StorePermissions): string {
   return permissionsBlock(required, [
     { heading: 'with replicas > 1, instead of the two DIRECT.GET lines of the stream:', entries: replicated },
     { heading: 'for the store to create its stream and snapshot bucket itself, also:', entries: creation },
+    {
+      heading: 'to answer snapshot lookups of actors without one with no request, also:',
+      entries: snapshotIndex,
+    },
   ]);
 }
