@@ -44,21 +44,38 @@ export async function attemptOnce<State, Command, E extends AnyEvent>(
 ): Promise<CommandResult<State, E>> {
   const { store, actorId, decider, options } = context;
   // An earlier attempt's save failed but may have stored its batch (a lost acknowledgement).
-  const stored = context.unconfirmed === undefined ? undefined : await context.unconfirmed.findStored(store, actorId);
+  const stored =
+    context.unconfirmed === undefined ? undefined : await context.unconfirmed.findStored(store, actorId);
   if (stored !== undefined) {
     const { before } = stored;
     // The store gives back the events this command decided: events of the decider's union.
-    const loaded: Loaded<State> = { state: before.state, version: before.version, snapshotVersion: undefined };
+    const loaded: Loaded<State> = {
+      state: before.state,
+      version: before.version,
+      snapshotVersion: undefined,
+    };
     return finish(context, loaded, stored.events as AnyEvent[] as E[], attempt);
   }
   const initial = initialStateOf(decider);
-  const loaded = await loadActor(store, actorId, decider.evolve, initial, options.snapshotEvery !== undefined);
+  const loaded = await loadActor(
+    store,
+    actorId,
+    decider.evolve,
+    initial,
+    options.snapshotEvery !== undefined,
+  );
   const pending = decisionOf(decider, context.command, loaded.state);
   const decision: Decision<E> = Array.isArray(pending) ? pending : await pending;
   // The decider built these from its own event union; the envelope adds no type information.
   const events = stampEvents(decision, actorId, loaded.version, options) as E[];
   if (events.length === 0) return { state: loaded.state, version: loaded.version, events, attempts: attempt };
-  await save(context, events, loaded);
+  try {
+    await store.saveEvents(events);
+  } catch (error) {
+    context.unconfirmed ??= new UnconfirmedBatches();
+    context.unconfirmed.note(error, events, { state: loaded.state, version: loaded.version });
+    throw error;
+  }
   return finish(context, loaded, events, attempt);
 }
 
@@ -74,20 +91,6 @@ function finish<State, Command, E extends AnyEvent>(
   const result = resultAfter(loaded, events, context.decider.evolve, attempts);
   if (context.options.snapshotEvery === undefined) return result;
   return snapshotAfter(context, result, loadedFrom).then(() => result);
-}
-
-async function save<State, Command, E extends AnyEvent>(
-  context: CommandContext<State, Command, E>,
-  events: readonly E[],
-  loaded: Loaded<State>,
-): Promise<void> {
-  try {
-    await context.store.saveEvents(events);
-  } catch (error) {
-    context.unconfirmed ??= new UnconfirmedBatches();
-    context.unconfirmed.note(error, events, { state: loaded.state, version: loaded.version });
-    throw error;
-  }
 }
 
 /** The result once `events` are stored on top of `loaded`: the state and version after them. */

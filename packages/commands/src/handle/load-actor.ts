@@ -1,4 +1,10 @@
-import { type ActorSnapshot, type AnyEvent, type EventStore, isSnapshotStore, type Reducer } from '@aether/core';
+import {
+  type ActorSnapshot,
+  type AnyEvent,
+  type EventStore,
+  isSnapshotStore,
+  type Reducer,
+} from '@aether/core';
 import { foldInto, type Loaded } from './fold.js';
 
 // Per store, the version of each actor's latest snapshot as its last load here found it (0: none).

@@ -25,7 +25,10 @@ export async function retryAttempts<State, Command, E extends AnyEvent>(
         if (attempt === 1 && firstFailure !== fromTheStart) throw firstFailure;
         return attemptOnce(context, attempt);
       },
-      { ...options, retryOn: (error, attempt) => !(error instanceof DeciderThrew) && retryOn(error, attempt) },
+      {
+        ...options,
+        retryOn: (error, attempt) => !(error instanceof DeciderThrew) && retryOn(error, attempt),
+      },
     );
   } catch (error) {
     throw error instanceof DeciderThrew ? error.error : error;

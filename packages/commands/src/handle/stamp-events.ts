@@ -44,13 +44,19 @@ function stampOne(
   }
   const { eventType, data, metadata } = entry as Record<string, unknown>;
   if (typeof eventType !== 'string' || eventType === '') {
-    throw new ValidationError(`decision[${index}].eventType`, `must be a non-empty string, got ${describe(eventType)}`);
+    throw new ValidationError(
+      `decision[${index}].eventType`,
+      `must be a non-empty string, got ${describe(eventType)}`,
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ValidationError(`decision[${index}].data`, `must be a JSON object, got ${describe(data)}`);
   }
   if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null)) {
-    throw new ValidationError(`decision[${index}].metadata`, `must be an object of strings, got ${describe(metadata)}`);
+    throw new ValidationError(
+      `decision[${index}].metadata`,
+      `must be an object of strings, got ${describe(metadata)}`,
+    );
   }
   return {
     id: options.newId(),
@@ -64,7 +70,10 @@ function stampOne(
 }
 
 /** The `metadata` option, then the command's correlation and causation ids, then the event's own. */
-function metadataOf(options: ResolvedHandleOptions, own: Record<string, string> | undefined): Record<string, string> {
+function metadataOf(
+  options: ResolvedHandleOptions,
+  own: Record<string, string> | undefined,
+): Record<string, string> {
   const { correlationId, causationId } = options;
   // The common case, without spreading empty objects.
   if (options.metadata === undefined && own === undefined) return { correlationId, causationId };

@@ -1,4 +1,10 @@
-import { type AnyEvent, type Event, type EventStore, isValidationError, isVersionConflict } from '@aether/core';
+import {
+  type AnyEvent,
+  type Event,
+  type EventStore,
+  isValidationError,
+  isVersionConflict,
+} from '@aether/core';
 
 /** The actor as a batch was decided on: the state and version it was loaded at. */
 export interface Before<State> {
