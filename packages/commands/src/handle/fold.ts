@@ -22,7 +22,8 @@ export function foldInto<State>(
   const apply = evolve as Reducer<State, AnyEvent>;
   let { state, version } = into;
   try {
-    for (const event of events) {
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index] as AnyEvent;
       if (event.version <= version) continue;
       state = apply(state, event);
       version = event.version;
