@@ -1,5 +1,6 @@
 import type { AnyEvent, EventStore } from '@aether/core';
 import type { Decider, Decision } from '../decider/decider.js';
+import type { CommandResult } from './command-result.js';
 import { decisionOf, initialStateOf } from './decider-threw.js';
 import { foldInto, type Loaded } from './fold.js';
 import { loadActor, rememberSnapshot } from './load-actor.js';
@@ -7,20 +8,6 @@ import type { ResolvedHandleOptions } from './options.js';
 import { snapshotIfDue } from './snapshot-policy.js';
 import { stampEvents } from './stamp-events.js';
 import { UnconfirmedBatches } from './unconfirmed-batches.js';
-
-/** What `handleCommand` did. */
-export interface CommandResult<State, E extends AnyEvent> {
-  /** The actor's state after the command (the loaded state when the decision produced no events). */
-  state: State;
-  /** The actor's version after the command. */
-  version: number;
-  /** The events stored, with their envelopes, in version order; empty when nothing was stored. */
-  events: E[];
-  /** How many times the actor was loaded and the command decided (1 unless a conflict was retried). */
-  attempts: number;
-  /** The version of the snapshot saved after the command (`snapshotEvery`), if one was. */
-  snapshotVersion?: number;
-}
 
 /** One `handleCommand` call: what every attempt works on. */
 export interface CommandContext<State, Command, E extends AnyEvent> {

@@ -1,11 +1,12 @@
 import type { AnyEvent, EventStore } from '@aether/core';
 import type { Decider } from '../decider/decider.js';
-import { attemptOnce, type CommandContext, type CommandResult } from './attempt.js';
+import { attemptOnce, type CommandContext } from './attempt.js';
+import type { CommandResult } from './command-result.js';
 import { DeciderThrew } from './decider-threw.js';
 import { type HandleCommandOptions, resolveHandleOptions } from './options.js';
 import { fromTheStart, retryAttempts } from './retry-attempts.js';
 
-export type { CommandResult } from './attempt.js';
+export type { CommandResult } from './command-result.js';
 
 // The options of a call that passes none: one shared object rather than a new `{}` per command.
 const noOptions: HandleCommandOptions = Object.freeze({});

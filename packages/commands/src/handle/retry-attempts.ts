@@ -1,6 +1,7 @@
 import { type AnyEvent, isVersionConflict } from '@aether/core';
 import { retry } from '@aether/retry';
-import { attemptOnce, type CommandContext, type CommandResult } from './attempt.js';
+import { attemptOnce, type CommandContext } from './attempt.js';
+import type { CommandResult } from './command-result.js';
 import { DeciderThrew } from './decider-threw.js';
 
 /** No attempt has run yet: `retry` runs the first one too. */
