@@ -37,10 +37,13 @@ export async function loadActor<State>(
   const hints = hintsOf(store);
   const hint = hints.get(actorId) ?? (expectSnapshots ? undefined : 0);
   if (hint !== undefined) {
-    // Indexed rather than destructured: no array iterator before the code is optimised.
-    const read = await Promise.all([store.getLatestSnapshot(actorId), store.getEvents(actorId, hint + 1)]);
-    const snapshot = read[0];
-    const events = read[1];
+    // Both reads start before either is awaited. Cheaper than Promise.all: the events' rejection is
+    // handled up front, so it is never reported as unhandled when the snapshot's comes first.
+    const snapshotRead = store.getLatestSnapshot(actorId);
+    const eventsRead = store.getEvents(actorId, hint + 1);
+    eventsRead.catch(ignore);
+    const snapshot = await snapshotRead;
+    const events = await eventsRead;
     const snapshotVersion = snapshot?.version ?? 0;
     if (snapshotVersion >= hint) {
       remember(hints, actorId, snapshotVersion);
@@ -61,6 +64,8 @@ function startAt<State>(snapshot: ActorSnapshot | undefined, initial: State): Lo
   if (snapshot === undefined) return { state: initial, version: 0, snapshotVersion: undefined };
   return { state: snapshot.state as State, version: snapshot.version, snapshotVersion: snapshot.version };
 }
+
+function ignore(): void {}
 
 /** Records the version of the snapshot an actor now has on `store` (after a load or a save). */
 export function rememberSnapshot(store: EventStore, actorId: string, version: number): void {
