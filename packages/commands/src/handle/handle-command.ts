@@ -1,26 +1,15 @@
-import { type AnyEvent, type EventStore, isVersionConflict } from '@aether/core';
-import { retry } from '@aether/retry';
+import type { AnyEvent, EventStore } from '@aether/core';
 import type { Decider } from '../decider/decider.js';
-import { DeciderThrew, guarded, guardedAsync, guardedEvolve } from './decider-threw.js';
-import { loadActor, rememberSnapshot } from './load-actor.js';
-import { type HandleCommandOptions, type ResolvedHandleOptions, resolveHandleOptions } from './options.js';
-import { snapshotIfDue } from './snapshot-policy.js';
-import { stampEvents } from './stamp-events.js';
-import { UnconfirmedBatches } from './unconfirmed-batches.js';
+import { attemptOnce, type CommandContext } from './attempt.js';
+import type { CommandResult } from './command-result.js';
+import { DeciderThrew } from './decider-threw.js';
+import { type HandleCommandOptions, resolveHandleOptions } from './options.js';
+import { fromTheStart, retryAttempts } from './retry-attempts.js';
 
-/** What `handleCommand` did. */
-export interface CommandResult<State, E extends AnyEvent> {
-  /** The actor's state after the command (the loaded state when the decision produced no events). */
-  state: State;
-  /** The actor's version after the command. */
-  version: number;
-  /** The events stored, with their envelopes, in version order; empty when nothing was stored. */
-  events: E[];
-  /** How many times the actor was loaded and the command decided (1 unless a conflict was retried). */
-  attempts: number;
-  /** The version of the snapshot saved after the command (`snapshotEvery`), if one was. */
-  snapshotVersion?: number;
-}
+export type { CommandResult } from './command-result.js';
+
+// The options of a call that passes none: one shared object rather than a new `{}` per command.
+const noOptions: HandleCommandOptions = Object.freeze({});
 
 /**
  * Handles one command for one actor: loads the actor (from its latest snapshot when the store keeps
@@ -38,73 +27,26 @@ export async function handleCommand<State, Command, E extends AnyEvent>(
   actorId: string,
   command: Command,
   decider: Decider<State, Command, E>,
-  options: HandleCommandOptions = {},
+  options: HandleCommandOptions = noOptions,
 ): Promise<CommandResult<State, E>> {
   const resolved = resolveHandleOptions(options);
-  const evolve = guardedEvolve(decider.evolve);
-  const retryOn = resolved.retry.retryOn ?? isVersionConflict;
-  const unconfirmed = new UnconfirmedBatches<State>();
-  const context = { store, actorId, command, decider, evolve, options: resolved, unconfirmed };
+  const context: CommandContext<State, Command, E> = {
+    store,
+    actorId,
+    command,
+    decider,
+    options: resolved,
+    unconfirmed: undefined,
+  };
+  // Retry options may be invalid, or carry a signal that has fired already: `retry` checks those
+  // before the first attempt, so it runs them all.
+  if (resolved.retry !== undefined) return retryAttempts(context, fromTheStart);
+  // The defaults are valid and have no signal: the first attempt runs on its own, and the retry
+  // machinery is set up only when it fails (most commands never conflict).
   try {
-    return await retry(({ attempt }) => attemptOnce(context, attempt), {
-      ...resolved.retry,
-      retryOn: (error, attempt) => !(error instanceof DeciderThrew) && retryOn(error, attempt),
-    });
+    return await attemptOnce(context, 1);
   } catch (error) {
-    throw error instanceof DeciderThrew ? error.error : error;
+    if (error instanceof DeciderThrew) throw error.error;
+    return retryAttempts(context, error);
   }
-}
-
-interface CommandContext<State, Command, E extends AnyEvent> {
-  store: EventStore;
-  actorId: string;
-  command: Command;
-  decider: Decider<State, Command, E>;
-  evolve: (state: State, event: E) => State;
-  options: ResolvedHandleOptions;
-  unconfirmed: UnconfirmedBatches<State>;
-}
-
-async function attemptOnce<State, Command, E extends AnyEvent>(
-  context: CommandContext<State, Command, E>,
-  attempt: number,
-): Promise<CommandResult<State, E>> {
-  const { store, actorId, command, decider, evolve, options } = context;
-  // An earlier attempt's save failed but may have stored its batch (a lost acknowledgement).
-  const stored = await context.unconfirmed.findStored(store, actorId);
-  if (stored !== undefined) {
-    // The store gives back the events this command decided: events of the decider's union.
-    const events = stored.events as unknown as E[];
-    return finish(context, stored.before, events, undefined, attempt);
-  }
-  const initial = guarded(decider.initialState)();
-  const expectSnapshots = options.snapshotEvery !== undefined;
-  const loaded = await loadActor(store, actorId, evolve, initial, expectSnapshots);
-  const decision = await guardedAsync(decider.decide, command, loaded.state);
-  const envelope = { ...options, actorId, version: loaded.version, timestamp: options.clock.now() };
-  // The decider built these from its own event union; the envelope adds no type information.
-  const events = stampEvents(decision, envelope) as E[];
-  if (events.length === 0) return { state: loaded.state, version: loaded.version, events, attempts: attempt };
-  await context.unconfirmed.save(store, events, loaded.state);
-  return finish(context, loaded.state, events, loaded.snapshotVersion, attempt);
-}
-
-/** The result once `events` are stored: the state after them, and a snapshot if one is due. */
-async function finish<State, Command, E extends AnyEvent>(
-  { store, actorId, evolve, options }: CommandContext<State, Command, E>,
-  before: State,
-  events: E[],
-  loadedFrom: number | undefined,
-  attempts: number,
-): Promise<CommandResult<State, E>> {
-  let state = before;
-  for (const event of events) state = evolve(state, event);
-  const version = (events.at(-1) as E).version;
-  const snapshotVersion = await snapshotIfDue(store, { actorId, state, version, loadedFrom }, options);
-  const result: CommandResult<State, E> = { state, version, events, attempts };
-  if (snapshotVersion !== undefined) {
-    rememberSnapshot(store, actorId, snapshotVersion);
-    result.snapshotVersion = snapshotVersion;
-  }
-  return result;
 }

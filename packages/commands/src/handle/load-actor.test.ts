@@ -86,4 +86,14 @@ describe('handleCommand loading an actor from a store that keeps snapshots', () 
     expect(result).toMatchObject({ version: 3, state: { items: 3 } });
     expect(store.calls).toEqual(['events from 3', 'events from 1']);
   });
+
+  it('hands back a failed read, leaving no unhandled rejection when both reads fail', async () => {
+    const store = new HookedStore();
+    const snapshotDown = new Error('snapshot bucket unreachable');
+    store.getLatestSnapshot = () => Promise.reject(snapshotDown);
+    store.getEvents = () => Promise.reject(new Error('stream unreachable'));
+    await expect(handleCommand(store, 'order-1', add('A'), orderDecider)).rejects.toBe(snapshotDown);
+    // Vitest fails the run on an unhandled rejection: give one the chance to surface.
+    await new Promise((resolve) => setImmediate(resolve));
+  });
 });

@@ -33,30 +33,36 @@ export interface HandleCommandOptions {
   onSnapshotError?: (error: unknown) => void;
 }
 
+/** One command's options with their defaults, and the ids every event of the command carries. */
 export interface ResolvedHandleOptions {
-  retry: RetryOptions;
+  /** As given: `undefined` (the defaults) lets the first attempt run without the retry machinery. */
+  retry: RetryOptions | undefined;
   clock: Clock;
   newId: IdGenerator;
-  metadata: Readonly<Record<string, string>>;
+  /** The `metadata` option, which every event's metadata starts with. */
+  metadata: Readonly<Record<string, string>> | undefined;
+  correlationId: string;
+  causationId: string;
   snapshotEvery: number | undefined;
   onSnapshotError: ((error: unknown) => void) | undefined;
 }
 
-/** The options with their defaults, and the metadata every event of the command carries. */
+// The default generator, made once rather than as a new closure per command.
+const systemNewId: IdGenerator = () => uuidV7(systemClock.now());
+
+/** The options with their defaults, and the correlation and causation ids of the command. */
 export function resolveHandleOptions(options: HandleCommandOptions): ResolvedHandleOptions {
   const clock = options.clock ?? systemClock;
-  const newId = options.newId ?? (() => uuidV7(clock.now()));
+  const newId = options.newId ?? (clock === systemClock ? systemNewId : () => uuidV7(clock.now()));
   const commandId = options.commandId ?? newId();
-  const metadata = {
-    ...options.metadata,
-    correlationId: options.correlationId ?? options.metadata?.correlationId ?? commandId,
-    causationId: options.causationId ?? options.metadata?.causationId ?? commandId,
-  };
+  const metadata = options.metadata;
   return {
-    retry: { clock, ...options.retry },
+    retry: options.retry,
     clock,
     newId,
     metadata,
+    correlationId: options.correlationId ?? metadata?.correlationId ?? commandId,
+    causationId: options.causationId ?? metadata?.causationId ?? commandId,
     snapshotEvery: checkSnapshotEvery(options.snapshotEvery),
     onSnapshotError: options.onSnapshotError,
   };

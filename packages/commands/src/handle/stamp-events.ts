@@ -1,57 +1,83 @@
 import { type AnyEvent, ValidationError } from '@aether/core';
-import type { IdGenerator } from '../ids/uuid-v7.js';
-
-export interface Envelope {
-  actorId: string;
-  /** The actor's version the decision was made at: the first new event gets the next one. */
-  version: number;
-  timestamp: number;
-  newId: IdGenerator;
-  metadata: Readonly<Record<string, string>>;
-}
+import type { ResolvedHandleOptions } from './options.js';
 
 /**
- * Turns what `decide` returned into events ready to save. Checks the outline of each entry here,
- * so that a wrong decision is named as such; the store checks the rest (JSON data, sizes) before
- * writing anything.
+ * Turns what `decide` returned into events ready to save: the first gets the version after
+ * `version`. Checks the outline of each entry here, so that a wrong decision is named as such; the
+ * store checks the rest (JSON data, sizes) before writing anything.
  */
-export function stampEvents(decision: unknown, envelope: Envelope): AnyEvent[] {
+export function stampEvents(
+  decision: unknown,
+  actorId: string,
+  version: number,
+  options: ResolvedHandleOptions,
+): AnyEvent[] {
   if (!Array.isArray(decision)) {
     throw new ValidationError(
       'decision',
       `decide must return an array of { eventType, data } (empty for no change), got ${describe(decision)}`,
     );
   }
-  return decision.map((entry: unknown, index) => stampOne(entry, index, envelope));
+  const events: AnyEvent[] = [];
+  if (decision.length === 0) return events;
+  // One timestamp for the whole decision: its events happened together.
+  const time = options.clock.now();
+  for (let index = 0; index < decision.length; index++) {
+    events.push(stampOne(decision[index], index, actorId, version + index + 1, time, options));
+  }
+  return events;
 }
 
-function stampOne(entry: unknown, index: number, envelope: Envelope): AnyEvent {
-  const field = `decision[${index}]`;
+function stampOne(
+  entry: unknown,
+  index: number,
+  actorId: string,
+  version: number,
+  time: number,
+  options: ResolvedHandleOptions,
+): AnyEvent {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     throw new ValidationError(
-      field,
+      `decision[${index}]`,
       `decide must return { eventType, data } objects, got ${describe(entry)}`,
     );
   }
   const { eventType, data, metadata } = entry as Record<string, unknown>;
   if (typeof eventType !== 'string' || eventType === '') {
-    throw new ValidationError(`${field}.eventType`, `must be a non-empty string, got ${describe(eventType)}`);
+    throw new ValidationError(
+      `decision[${index}].eventType`,
+      `must be a non-empty string, got ${describe(eventType)}`,
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ValidationError(`${field}.data`, `must be a JSON object, got ${describe(data)}`);
+    throw new ValidationError(`decision[${index}].data`, `must be a JSON object, got ${describe(data)}`);
   }
   if (metadata !== undefined && (typeof metadata !== 'object' || metadata === null)) {
-    throw new ValidationError(`${field}.metadata`, `must be an object of strings, got ${describe(metadata)}`);
+    throw new ValidationError(
+      `decision[${index}].metadata`,
+      `must be an object of strings, got ${describe(metadata)}`,
+    );
   }
   return {
-    id: envelope.newId(),
+    id: options.newId(),
     eventType,
-    actorId: envelope.actorId,
-    version: envelope.version + index + 1,
+    actorId,
+    version,
     data,
-    timestamp: new Date(envelope.timestamp),
-    metadata: { ...envelope.metadata, ...(metadata as Record<string, string> | undefined) },
+    timestamp: new Date(time),
+    metadata: metadataOf(options, metadata as Record<string, string> | undefined),
   };
+}
+
+/** The `metadata` option, then the command's correlation and causation ids, then the event's own. */
+function metadataOf(
+  options: ResolvedHandleOptions,
+  own: Record<string, string> | undefined,
+): Record<string, string> {
+  const { correlationId, causationId } = options;
+  // The common case, without spreading empty objects.
+  if (options.metadata === undefined && own === undefined) return { correlationId, causationId };
+  return { ...options.metadata, correlationId, causationId, ...own };
 }
 
 function describe(value: unknown): string {

@@ -6,17 +6,23 @@ import {
   isVersionConflict,
 } from '@aether/core';
 
-/** A batch whose save failed without the store refusing it, and the state it was decided on. */
+/** The actor as a batch was decided on: the state and version it was loaded at. */
+export interface Before<State> {
+  state: State;
+  version: number;
+}
+
+/** A batch whose save failed without the store refusing it, and what it was decided on. */
 interface Unconfirmed<State> {
   first: AnyEvent;
   count: number;
-  before: State;
+  before: Before<State>;
 }
 
 /** What an earlier attempt turned out to have stored. */
 export interface StoredBatch<State> {
   events: Event[];
-  before: State;
+  before: Before<State>;
 }
 
 /**
@@ -29,15 +35,11 @@ export interface StoredBatch<State> {
 export class UnconfirmedBatches<State> {
   readonly #batches: Unconfirmed<State>[] = [];
 
-  async save(store: EventStore, events: readonly AnyEvent[], before: State): Promise<void> {
-    try {
-      await store.saveEvents(events);
-    } catch (error) {
-      const first = events[0];
-      if (first !== undefined && !isVersionConflict(error) && !isValidationError(error)) {
-        this.#batches.push({ first, count: events.length, before });
-      }
-      throw error;
+  /** Keeps the batch whose save failed with `error`, unless the error says the store refused it. */
+  note(error: unknown, events: readonly AnyEvent[], before: Before<State>): void {
+    const first = events[0];
+    if (first !== undefined && !isVersionConflict(error) && !isValidationError(error)) {
+      this.#batches.push({ first, count: events.length, before });
     }
   }
 

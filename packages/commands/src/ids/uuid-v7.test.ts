@@ -16,3 +16,13 @@ describe('uuidV7', () => {
     expect(same.size).toBe(1000);
   });
 });
+
+describe('uuidV7 in bursts', () => {
+  it('keeps each id its own time when the times alternate', () => {
+    const times = [1_000, 2_000, 1_000, 0x0123456789ab];
+    const ids = times.map((time) => uuidV7(time));
+    expect(ids.map((id) => Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16))).toEqual(times);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
