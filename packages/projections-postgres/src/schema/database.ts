@@ -57,7 +57,10 @@ export function database(pool: Pool, tables: Tables): Database {
         throw databaseFailure(error, pool, doing);
       }
     },
-    async transaction(doing, { opening, work, closing }) {
+    async transaction<T, O extends QueryResultRow>(
+      doing: string,
+      { opening, work, closing }: TransactionSteps<T, O>,
+    ): Promise<T> {
       let client: PoolClient;
       try {
         client = await pool.connect();
@@ -78,7 +81,7 @@ export function database(pool: Pool, tables: Tables): Database {
           doing,
           opening === undefined ? 'BEGIN' : `BEGIN; ${opening(client)}`,
         );
-        const result = await work(client, (opened[opened.length - 1]?.rows ?? []) as never);
+        const result = await work(client, (opened[opened.length - 1]?.rows ?? []) as O[]);
         const last = closing?.(client, result);
         await runText(client, doing, last === undefined ? 'COMMIT' : `${last}; COMMIT`);
         return result;
