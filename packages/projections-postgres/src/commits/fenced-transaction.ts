@@ -45,10 +45,9 @@ export async function fencedTransaction<T>(
     // A worker frozen (or cut off) in the middle of a commit holds the row; PostgreSQL ends such a
     // transaction after transactionIdleTimeoutMs, so the lease can be taken over. Set in the same
     // statement as the lock, sent with BEGIN: one round trip.
-    opening: (client) =>
-      `SELECT position, holder, fencing_token, expires_at > clock_timestamp() AS live,
+    opening: `SELECT position, holder, fencing_token, expires_at > clock_timestamp() AS live,
          set_config('idle_in_transaction_session_timeout', '${integerLiteral('transactionIdleTimeoutMs', db.tables.transactionIdleTimeoutMs)}', true) AS idle_timeout
-       FROM ${db.tables.checkpoints} WHERE projection = ${textLiteral(client, lease.projection)} FOR UPDATE`,
+       FROM ${db.tables.checkpoints} WHERE projection = ${textLiteral(lease.projection)} FOR UPDATE`,
     work: (client, [row]) => {
       if (
         row === undefined ||
@@ -61,6 +60,6 @@ export async function fencedTransaction<T>(
       fenced = { client, position: Number(row.position) };
       return steps.work(fenced);
     },
-    closing: (_client, result) => steps.closing?.(fenced as Fenced, result),
+    closing: (result) => steps.closing?.(fenced as Fenced, result),
   });
 }

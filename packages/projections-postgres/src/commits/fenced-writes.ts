@@ -24,7 +24,7 @@ export async function commitBatch(
       expectPosition(lease, range, fenced);
       await apply(fenced.client);
     },
-    closing: (fenced) => movePosition(db, fenced, lease, range.to),
+    closing: (fenced) => movePosition(db, fenced.position, lease, range.to),
   });
 }
 
@@ -56,7 +56,7 @@ export async function parkEvent(
         ],
       );
     },
-    closing: (fenced) => movePosition(db, fenced, lease, range.to),
+    closing: (fenced) => movePosition(db, fenced.position, lease, range.to),
   });
 }
 
@@ -97,13 +97,12 @@ function expectPosition(lease: Lease, range: CommitRange, fenced: Fenced): void 
 // Sent with the COMMIT. The row is locked and was checked, so the conditions hold; they repeat the
 // compare-and-set in the statement that writes, as the last word: were one of them false, the
 // position would become NULL, which the column refuses, and the COMMIT after it would not run.
-function movePosition(db: Database, fenced: Fenced, lease: Lease, to: number): string {
-  const { client } = fenced;
+function movePosition(db: Database, from: number, lease: Lease, to: number): string {
   return `UPDATE ${db.tables.checkpoints}
-     SET position = CASE WHEN holder = ${textLiteral(client, lease.holder)}
+     SET position = CASE WHEN holder = ${textLiteral(lease.holder)}
        AND fencing_token = ${integerLiteral('fencingToken', lease.fencingToken)}
-       AND position = ${integerLiteral('from', fenced.position)}
+       AND position = ${integerLiteral('from', from)}
        THEN ${integerLiteral('to', to)} END,
        updated_at = now()
-     WHERE projection = ${textLiteral(client, lease.projection)}`;
+     WHERE projection = ${textLiteral(lease.projection)}`;
 }

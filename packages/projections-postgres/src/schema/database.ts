@@ -35,10 +35,10 @@ export interface Database {
  */
 export interface TransactionSteps<T, O extends QueryResultRow> {
   /** Statements to run right after `BEGIN`; the rows of the last one go to `work`. */
-  readonly opening?: (client: PoolClient) => string;
+  readonly opening?: string;
   readonly work: (client: PoolClient, opened: O[]) => Promise<T>;
   /** Statements to run right before `COMMIT`, once `work` has resolved with `result`. */
-  readonly closing?: (client: PoolClient, result: T) => string | undefined;
+  readonly closing?: (result: T) => string | undefined;
 }
 
 export function database(pool: Pool, tables: Tables): Database {
@@ -76,13 +76,9 @@ export function database(pool: Pool, tables: Tables): Database {
       };
       client.on('error', onError);
       try {
-        const opened = await runText(
-          client,
-          doing,
-          opening === undefined ? 'BEGIN' : `BEGIN; ${opening(client)}`,
-        );
+        const opened = await runText(client, doing, opening === undefined ? 'BEGIN' : `BEGIN; ${opening}`);
         const result = await work(client, (opened[opened.length - 1]?.rows ?? []) as O[]);
-        const last = closing?.(client, result);
+        const last = closing?.(result);
         await runText(client, doing, last === undefined ? 'COMMIT' : `${last}; COMMIT`);
         return result;
       } catch (error) {
