@@ -1,4 +1,4 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { databaseFailure } from '../errors/database-failure.js';
 import type { Tables } from '../options.js';
 
@@ -17,11 +17,28 @@ export interface Database {
     params?: readonly unknown[],
   ): Promise<R[]>;
   /**
-   * Runs `work` in a transaction on a client of the pool: COMMIT when it resolves, ROLLBACK when
-   * it throws (and the error goes on). A client whose connection broke is thrown away, not
-   * returned to the pool.
+   * Runs a transaction on a client of the pool: `BEGIN` with `steps.opening` in one round trip,
+   * `steps.work`, then `steps.closing` with `COMMIT` in one round trip; `ROLLBACK` when anything
+   * throws (and the error goes on). A client whose connection broke is thrown away, not returned
+   * to the pool.
    */
-  transaction<T>(doing: string, work: (client: PoolClient) => Promise<T>): Promise<T>;
+  transaction<T, O extends QueryResultRow = QueryResultRow>(
+    doing: string,
+    steps: TransactionSteps<T, O>,
+  ): Promise<T>;
+}
+
+/**
+ * The parts of a transaction. Statements sent with `BEGIN` or `COMMIT` share its round trip (the
+ * simple query protocol: values written in as literals, see `sql-literals.ts`). When one of them
+ * fails, PostgreSQL skips the rest of the text, the `COMMIT` included, so nothing commits.
+ */
+export interface TransactionSteps<T, O extends QueryResultRow> {
+  /** Statements to run right after `BEGIN`; the rows of the last one go to `work`. */
+  readonly opening?: string;
+  readonly work: (client: PoolClient, opened: O[]) => Promise<T>;
+  /** Statements to run right before `COMMIT`, once `work` has resolved with `result`. */
+  readonly closing?: (result: T) => string | undefined;
 }
 
 export function database(pool: Pool, tables: Tables): Database {
@@ -40,7 +57,10 @@ export function database(pool: Pool, tables: Tables): Database {
         throw databaseFailure(error, pool, doing);
       }
     },
-    async transaction(doing, work) {
+    async transaction<T, O extends QueryResultRow>(
+      doing: string,
+      { opening, work, closing }: TransactionSteps<T, O>,
+    ): Promise<T> {
       let client: PoolClient;
       try {
         client = await pool.connect();
@@ -56,9 +76,10 @@ export function database(pool: Pool, tables: Tables): Database {
       };
       client.on('error', onError);
       try {
-        await this.run(client, doing, 'BEGIN');
-        const result = await work(client);
-        await this.run(client, doing, 'COMMIT');
+        const opened = await runText(client, doing, opening === undefined ? 'BEGIN' : `BEGIN; ${opening}`);
+        const result = await work(client, (opened[opened.length - 1]?.rows ?? []) as O[]);
+        const last = closing?.(result);
+        await runText(client, doing, last === undefined ? 'COMMIT' : `${last}; COMMIT`);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
@@ -71,4 +92,15 @@ export function database(pool: Pool, tables: Tables): Database {
       }
     },
   };
+
+  // Runs statements without parameters (the simple query protocol: several in one round trip);
+  // pg answers one result per statement, as an array when there are several.
+  async function runText(client: PoolClient, doing: string, sql: string): Promise<QueryResult[]> {
+    try {
+      const results: QueryResult | QueryResult[] = await client.query(sql);
+      return Array.isArray(results) ? results : [results];
+    } catch (error) {
+      throw databaseFailure(error, pool, doing);
+    }
+  }
 }

@@ -22,20 +22,21 @@ export async function ensureTables(db: Database): Promise<void> {
     return row?.found === true;
   };
   if (await exists(db.pool)) return;
-  await db.transaction(doing, async (client) => {
-    await db.run(client, doing, 'SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
-    if (!(await exists(client))) {
-      const [found] = await db.run<{ found: boolean }>(
-        client,
-        doing,
-        'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS found',
-        [schema],
-      );
-      if (found?.found !== true) await db.run(client, doing, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await db.run(
-        client,
-        doing,
-        `CREATE TABLE IF NOT EXISTS ${checkpoints} (
+  await db.transaction(doing, {
+    work: async (client) => {
+      await db.run(client, doing, 'SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey]);
+      if (!(await exists(client))) {
+        const [found] = await db.run<{ found: boolean }>(
+          client,
+          doing,
+          'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS found',
+          [schema],
+        );
+        if (found?.found !== true) await db.run(client, doing, `CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        await db.run(
+          client,
+          doing,
+          `CREATE TABLE IF NOT EXISTS ${checkpoints} (
           projection text PRIMARY KEY,
           position bigint NOT NULL DEFAULT 0,
           holder text,
@@ -43,11 +44,11 @@ export async function ensureTables(db: Database): Promise<void> {
           expires_at timestamptz NOT NULL DEFAULT '-infinity',
           updated_at timestamptz NOT NULL DEFAULT now()
         )`,
-      );
-      await db.run(
-        client,
-        doing,
-        `CREATE TABLE IF NOT EXISTS ${parked} (
+        );
+        await db.run(
+          client,
+          doing,
+          `CREATE TABLE IF NOT EXISTS ${parked} (
           projection text NOT NULL,
           position bigint NOT NULL,
           events jsonb NOT NULL,
@@ -56,7 +57,8 @@ export async function ensureTables(db: Database): Promise<void> {
           parked_at timestamptz NOT NULL,
           PRIMARY KEY (projection, position)
         )`,
-      );
-    }
+        );
+      }
+    },
   });
 }

@@ -8,6 +8,10 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+// Why a wait's timer is cancelled: it ended first. A reason of our own, because `abort()` without
+// one makes a DOMException (with its stack) for every wait, one per event read-your-writes waits on.
+const ended = Symbol('the wait ended');
+
 /**
  * The callers of `whenCaughtUp` and `whenProcessed`: each waits for the committed position to
  * reach its target, and every wait ends, resolved or rejected by its own timer, so none hangs.
@@ -35,11 +39,11 @@ export class ProgressWaiters {
       waiter = {
         target: Number.POSITIVE_INFINITY,
         resolve: (position) => {
-          cancelled.abort();
+          cancelled.abort(ended);
           resolve(position);
         },
         reject: (error) => {
-          cancelled.abort();
+          cancelled.abort(ended);
           reject(error);
         },
       };
