@@ -45,7 +45,13 @@ export const inMemoryGroup: BenchGroup = {
       emmett(pinnedVersion('@event-driven-io/emmett')),
       castore(pinnedVersion('@castore/core')),
     ];
+    const emmettName = peers[1]?.name as string;
     const castoreName = peers[2]?.name as string;
+    // Issue 13: keep the append lead over both peers while reads and folds get ahead of them.
+    const appendLead = [
+      { against: emmettName, min: 10 },
+      { against: castoreName, min: 10 },
+    ];
     const spread = roundRobin(appends, actors);
     return {
       cases: [
@@ -55,7 +61,7 @@ export const inMemoryGroup: BenchGroup = {
           short: `${count(appends)} appends, one actor`,
           steps: roundRobin(appends, 1),
           peers,
-          targets: [{ min: 1_000_000 }],
+          targets: [{ min: 1_000_000 }, ...appendLead],
         }),
         appendCase({
           id: 'append-many-actors',
@@ -63,10 +69,13 @@ export const inMemoryGroup: BenchGroup = {
           short: `${count(appends)} appends, ${count(actors)} actors`,
           steps: spread,
           peers,
-          targets: [{ min: 1_000_000 }],
+          targets: [{ min: 1_000_000 }, ...appendLead],
         }),
-        readCase(peers, historyLength),
-        foldCase(peers, historyLength),
+        readCase(peers, historyLength, [{ against: castoreName, min: 1 }]),
+        foldCase(peers, historyLength, [
+          { against: castoreName, min: 1 },
+          { against: emmettName, min: 1 },
+        ]),
         memoryCase(
           peers,
           spread,

@@ -1,4 +1,4 @@
-import type { BenchCase, Contender } from '../../model.js';
+import type { BenchCase, Contender, Target } from '../../model.js';
 import { repeatFor } from '../../run/timing.js';
 import type { MemoryPeer, PeerStore } from './peer.js';
 
@@ -14,8 +14,12 @@ const readAll: Work = (store, actorId) => store.read(actorId);
 const foldAll: Work = async (store, actorId) => (await store.fold(actorId)).lines;
 
 /** Reads all events of one actor that has `events` of them. */
-export function readCase(peers: readonly [MemoryPeer, ...MemoryPeer[]], events: number): BenchCase {
-  return historyCase(peers, events, readAll, {
+export function readCase(
+  peers: readonly [MemoryPeer, ...MemoryPeer[]],
+  events: number,
+  targets: readonly Target[] = [],
+): BenchCase {
+  return historyCase(peers, events, readAll, targets, {
     id: 'read-actor',
     title: `read a ${events.toLocaleString('en-US')}-event actor (all events)`,
     short: `read ${events.toLocaleString('en-US')}-event actor`,
@@ -23,8 +27,12 @@ export function readCase(peers: readonly [MemoryPeer, ...MemoryPeer[]], events: 
 }
 
 /** Folds all events of one actor into state with the library's own fold. */
-export function foldCase(peers: readonly [MemoryPeer, ...MemoryPeer[]], events: number): BenchCase {
-  return historyCase(peers, events, foldAll, {
+export function foldCase(
+  peers: readonly [MemoryPeer, ...MemoryPeer[]],
+  events: number,
+  targets: readonly Target[] = [],
+): BenchCase {
+  return historyCase(peers, events, foldAll, targets, {
     id: 'fold-actor',
     title: `fold a ${events.toLocaleString('en-US')}-event actor into state`,
     short: `fold ${events.toLocaleString('en-US')}-event actor`,
@@ -35,6 +43,7 @@ function historyCase(
   peers: readonly [MemoryPeer, ...MemoryPeer[]],
   events: number,
   work: Work,
+  targets: readonly Target[],
   names: Pick<BenchCase, 'id' | 'title' | 'short'>,
 ): BenchCase {
   const [subject, ...baselines] = peers.map((peer) => historyContender(peer, events, work));
@@ -43,6 +52,7 @@ function historyCase(
     metric: { unit: 'events/s', better: 'higher' },
     subject: subject as Contender,
     baselines,
+    targets,
     plan: historyPlan,
   };
 }
