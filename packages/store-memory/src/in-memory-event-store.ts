@@ -31,6 +31,12 @@ import { storedEvent } from './stored-event.js';
 // One settled promise for every successful save (see saveEvent).
 const settled: Promise<void> = Promise.resolve();
 
+// Validation writes into this one draft instead of a new record per append: #append copies the
+// fields into the stored event at once, in the same synchronous step, so all stores can share it.
+// One per module rather than per store: V8's optimised code holds the draft's shape weakly, and a
+// draft that died with its store would take the compiled append path of every store with it.
+const draft = newEventRecordDraft();
+
 /**
  * Events and snapshots in process memory: for tests, demos and single-process tools.
  *
@@ -70,15 +76,12 @@ export class InMemoryEventStore implements EventStoreWithErrors, SnapshotStore, 
     },
   };
   readonly #snapshots = new Map<string, ActorSnapshot>();
-  // Validation writes into this one draft instead of a new record per append: #append copies the
-  // fields into the stored event at once, in the same synchronous step.
-  readonly #draft = newEventRecordDraft();
 
   // Not `async`: an append is on the hot path, and a shared settled promise is cheaper than the
   // one an async function makes. Errors still arrive as rejections, never as synchronous throws.
   saveEvent(event: AnyEvent): Promise<void> {
     try {
-      this.#append(validateEventRecord(event, this.#draft));
+      this.#append(validateEventRecord(event, draft));
       this.#appended(1);
       return settled;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Event } from '@aether/core';
-import type { EventRecord } from '@aether/core/adapter';
+import { type EventRecord, validateEventRecord } from '@aether/core/adapter';
 import { type UuidWords, uuidText, uuidWords } from './uuid-words.js';
 
 // How the time is kept. V8 stores a small integer in the object itself but any other number in a
@@ -123,3 +123,23 @@ StoredEvent.prototype = Object.prototype;
 export function storedEvent(record: EventRecord): Event {
   return new StoredEvent(record);
 }
+
+// V8's optimised code holds the shapes (maps) of the objects it builds only weakly: once no stored
+// event of a shape is alive (the last store dropped, as a test or a benchmark drops its store), a
+// full GC clears the shape and throws away the compiled append path of every store, which then
+// starts again in the interpreter. One event of each shape a store makes (without and with
+// metadata), kept for the life of the module, keeps the shapes and the compiled code. Exported
+// only to stay alive: a module's constant that nothing reads may be collected.
+export const shapeKeepers: readonly Event[] = [undefined, { kept: 'for its shape' }].map((metadata) =>
+  storedEvent(
+    validateEventRecord({
+      id: '00000000-0000-7000-8000-000000000000',
+      eventType: 'ShapeKept',
+      actorId: 'shape-keeper',
+      version: 1,
+      data: {},
+      timestamp: new Date(),
+      ...(metadata === undefined ? {} : { metadata }),
+    }),
+  ),
+);
