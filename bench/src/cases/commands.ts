@@ -9,10 +9,11 @@ const actors = 1_000;
 const historyLength = 10;
 /**
  * A run is only 1,000 commands (a few milliseconds): V8 tiers up the command path of either
- * library over its first few thousand, so 4 warm-up runs in each process come before the 5 that
- * count (measured 2026-12-04: Aether's first four runs took 28, 15, 10 and 9 ms, the next 4–6 ms).
+ * library over its first few thousand, so 4 warm-up runs in each process come before the ones that
+ * count (measured 2026-12-04: Aether's first four runs took 28, 15, 10 and 9 ms, the next 4–6 ms),
+ * and one collection more or less moves a run by a fifth, so the median is of 9.
  */
-const plan = { ...defaultPlan, warmups: 4 };
+const plan = { ...defaultPlan, warmups: 4, repetitions: 9 };
 
 /** `handleCommand` from `@aether/commands` against Emmett's `CommandHandler`, both in memory (issue 13). */
 export const commandsGroup: BenchGroup = {

@@ -1,5 +1,5 @@
 import type { Event } from '@aether/core';
-import { type EventRecord, validateEventRecord } from '@aether/core/adapter';
+import type { EventRecord } from '@aether/core/adapter';
 import { type UuidWords, uuidText, uuidWords } from './uuid-words.js';
 
 // How the time is kept. V8 stores a small integer in the object itself but any other number in a
@@ -121,25 +121,22 @@ StoredEvent.prototype = Object.prototype;
  * Sharing it is what makes a read a copy of an array of references, not a rebuild of each event.
  */
 export function storedEvent(record: EventRecord): Event {
+  const shape = record.metadata === undefined ? 0 : 1;
+  if (shapeKeepers[shape] === undefined) shapeKeepers[shape] = new StoredEvent(neutral(record));
   return new StoredEvent(record);
 }
 
 // V8's optimised code holds the shapes (maps) of the objects it builds only weakly: once no stored
-// event of a shape is alive (the last store dropped, as a test or a benchmark drops its store), a
-// full GC clears the shape and throws away the compiled append path of every store, which then
-// starts again in the interpreter. One event of each shape a store makes (without and with
-// metadata), kept for the life of the module, keeps the shapes and the compiled code. Exported
-// only to stay alive: a module's constant that nothing reads may be collected.
-export const shapeKeepers: readonly Event[] = [undefined, { kept: 'for its shape' }].map((metadata) =>
-  storedEvent(
-    validateEventRecord({
-      id: '00000000-0000-7000-8000-000000000000',
-      eventType: 'ShapeKept',
-      actorId: 'shape-keeper',
-      version: 1,
-      data: {},
-      timestamp: new Date(),
-      ...(metadata === undefined ? {} : { metadata }),
-    }),
-  ),
-);
+// event of a shape is alive (every store that held one dropped, as tests and benchmarks drop their
+// stores), a full GC clears the shape and discards the compiled append path of every store, which
+// then starts again in the interpreter. So the first time a shape is made (an event without
+// metadata, one with), a neutral event of that shape is kept for the life of the module. It is
+// made from the application's own first record, not at load: V8 sizes every stored event by the
+// first few made, which must be the application's.
+const shapeKeepers: [Event | undefined, Event | undefined] = [undefined, undefined];
+const empty = Object.freeze({});
+
+// The same shape as `record` (the same kind of id and time), holding none of its data.
+function neutral(record: EventRecord): EventRecord {
+  return { ...record, data: empty, metadata: record.metadata === undefined ? undefined : empty };
+}
