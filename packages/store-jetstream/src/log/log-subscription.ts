@@ -313,7 +313,7 @@ export class JetStreamLogSubscription implements EventSubscription {
   async #processAsking(lineage: LogLineage, message: LogMessage): Promise<void> {
     const { seq, subject, follows } = message;
     let belongs: boolean;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       try {
         belongs = (await checkFollows(this.#parts.stream, subject, follows as number, seq)) === 'belongs';
         break;
@@ -324,6 +324,11 @@ export class JetStreamLogSubscription implements EventSubscription {
           this.#fatal = mapped;
           return;
         }
+        // A stream without a leader answers at once (no responders) until one is elected: wait
+        // between attempts as a resuming consumer does, rather than asking in a tight loop.
+        const delay = resumeDelaysMs[Math.min(attempt, resumeDelaysMs.length - 1)] as number;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (this.#closed) return;
       }
     }
     this.#deliver(lineage, lineage.recall(subject), message, belongs);
