@@ -173,7 +173,7 @@ describe('a store with the least privilege on a replicated stream', () => {
       ],
     });
     await createAsAdmin('shop-r3', { servers: cluster.urls, replicas: 3 });
-  }, 60_000);
+  });
   afterAll(() => cluster?.destroy());
 
   it("runs the whole workload with the leader's message get instead of the direct gets, and without any one permission fails with PERMISSION_DENIED", async () => {

@@ -37,6 +37,10 @@ export interface NatsCluster {
  * directory, a route port known in advance (so each config lists its peers) and a monitoring port,
  * and the call resolves once every node is healthy. Kill and restart nodes through `nodes[i]`.
  */
+// How long three new servers may take to find each other and elect a metadata leader: on a 2-core
+// machine running two whole test runs side by side, one cluster took more than 15 s.
+const formedTimeoutMs = 60_000;
+
 export async function startNatsCluster(options: StartNatsClusterOptions = {}): Promise<NatsCluster> {
   const size = options.size ?? 3;
   const name = options.name ?? 'aether';
@@ -79,7 +83,7 @@ export async function startNatsCluster(options: StartNatsClusterOptions = {}): P
   const failure = started.find((result) => result.status === 'rejected');
   try {
     if (failure !== undefined) throw failure.reason;
-    await cluster.waitHealthy();
+    await cluster.waitHealthy(formedTimeoutMs);
   } catch (err) {
     await cluster.destroy();
     throw err;
