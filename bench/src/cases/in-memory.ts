@@ -6,6 +6,7 @@ import { aether } from './in-memory/aether.js';
 import { appendCase, BATCH } from './in-memory/append-case.js';
 import { castore } from './in-memory/castore.js';
 import { emmett } from './in-memory/emmett.js';
+import { handWrittenCopy, handWrittenShared } from './in-memory/hand-written.js';
 import {
   logActors,
   logEvents,
@@ -35,6 +36,7 @@ export const inMemoryGroup: BenchGroup = {
     `Memory: full GC and \`heapUsed\`, a fresh store, ${count(appends)} awaited appends round-robin over ${count(actors)} actors with each event built just before its append (as an application would), full GC and \`heapUsed\` again; the difference over ${count(appends)}. It counts everything the store keeps per event, including what it adds itself (Emmett: a UUID string and \`BigInt\` positions; Castore: an ISO timestamp string).`,
     `The log (\`readAll\`, \`subscribe\`): Aether only, as neither Emmett's nor Castore's in-memory store has a log of every actor's events; the target is absolute. Before the first run the store gets ${count(logEvents)} events, saved one by one with \`saveEvent\` round-robin over ${count(logActors)} actors (untimed). Each run repeats whole passes over the log for ${logSeconds} s (${runs(logPlan)}); events/s counts every event read. \`readAll\`: pages of ${count(readAllPage)} (\`readAll({ after, limit })\`, \`after\` the last position of the page before), each event a new \`{ event, position }\` record. \`subscribe\`: \`for await\` over \`subscribe({ live: false })\` from position 0 to the end.`,
     "Payload: `{ sku, quantity, priceCents }`, a fresh object per event. Aether's events carry a `crypto.randomUUID()` id and a `Date`, as its `Event` type requires. Node builds UUID strings by concatenation, so V8 holds each as a ~490-byte rope until something flattens it (a flat 36-character string is ~60 bytes); a store that keeps the caller's string as given pays that per event, as Emmett does for the UUIDs it generates. Aether reads every id while validating it, which flattens it (then keeps a UUID id as five small numbers, any other id as that flat string): cheap for a young string, but several hundred nanoseconds for one that has already moved to the old generation, which is why events are not all built before the first append: built that way and collected before the clock starts, Aether's appends measured about 0.6× of the table's figures on this machine (776,435 and 725,697 events/s on 2026-11-26, against 1,249,125 and 1,180,735 the new way in the same hour), Emmett's and Castore's about the same either way.",
+    `**The hand-written references** (appends only; no targets): two stores of a few lines each that keep every actor's events in an array in a \`Map\` with the latest version, refuse \`version <= latest\` as Aether does, answer with one settled promise and check nothing. **${handWrittenCopy.name}** keeps a frozen copy of each event (its \`data\` a frozen shallow copy, its time as a number): the least a store can do so that changing a saved object afterwards cannot change history, which Aether promises. **${handWrittenShared.name}** keeps the caller's object as it is, so whoever holds it can rewrite history. They bound what any store can reach on this machine: Aether adds validation of every field and the frozen event it shares with every read (its \`id\` and \`timestamp\` accessors) to the first.`,
     "**Aether** `saveEvent` validates every field of every event (including a deep check and copy of `data`), rejects `version <= latest`, appends in O(1), and keeps history immutable: neither the caller's object after the save nor an event returned by a read can change what is stored. Fold: `getEvents` + `replay` from `@aether/core`.",
     "**Emmett** `appendToStream(stream, [event], { expectedStreamVersion })` checks the exact current version only because we pass it (its default is no check). It does not validate events. Each append copies the stream's whole array and sums the lengths of every stream for the global position: O(history + streams) per append. Stored and returned events share the caller's `data` object. Fold: `aggregateStream`.",
     "**Castore** `EventStore.pushEvent({ aggregateId, version, type, payload })` on `InMemoryEventStorageAdapter` checks less: it refuses only a version that already exists (found by a linear scan of the actor's events), so gaps and out-of-order versions are accepted. It does not validate events; stored and returned events share the caller's `payload` object. Fold: `getAggregate` with a reducer doing the same arithmetic.",
@@ -52,6 +54,8 @@ export const inMemoryGroup: BenchGroup = {
       { against: emmettName, min: 10 },
       { against: castoreName, min: 10 },
     ];
+    // The append cases also measure what an append costs at least, without any library (see hand-written.ts).
+    const appendPeers: [MemoryPeer, ...MemoryPeer[]] = [...peers, handWrittenCopy, handWrittenShared];
     const spread = roundRobin(appends, actors);
     return {
       cases: [
@@ -60,7 +64,7 @@ export const inMemoryGroup: BenchGroup = {
           title: `${count(appends)} appends to one actor, each awaited`,
           short: `${count(appends)} appends, one actor`,
           steps: roundRobin(appends, 1),
-          peers,
+          peers: appendPeers,
           targets: [{ min: 1_000_000 }, ...appendLead],
         }),
         appendCase({
@@ -68,7 +72,7 @@ export const inMemoryGroup: BenchGroup = {
           title: `${count(appends)} appends across ${count(actors)} actors, round-robin, each awaited`,
           short: `${count(appends)} appends, ${count(actors)} actors`,
           steps: spread,
-          peers,
+          peers: appendPeers,
           targets: [{ min: 1_000_000 }, ...appendLead],
         }),
         readCase(peers, historyLength, [{ against: castoreName, min: 1 }]),

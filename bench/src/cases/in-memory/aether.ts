@@ -4,9 +4,9 @@ import { InMemoryEventStore } from '@aether/store-memory';
 import type { MemoryPeer, PeerStore } from './peer.js';
 import { type AppendStep, addLine, emptyTotals, type OrderLine, orderLine, type Totals } from './workload.js';
 
-type ItemAdded = Event<'ItemAdded', OrderLine>;
+export type ItemAdded = Event<'ItemAdded', OrderLine>;
 
-function toEvent(step: AppendStep): ItemAdded {
+export function toEvent(step: AppendStep): ItemAdded {
   return {
     id: randomUUID(),
     eventType: 'ItemAdded',
