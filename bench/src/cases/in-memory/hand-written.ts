@@ -5,8 +5,8 @@ import { addLine, emptyTotals, type OrderLine, type Totals } from './workload.js
 /**
  * What an append costs at least in plain JavaScript, as two hand-written stores beside the
  * libraries: each keeps every actor's events in an array in a Map with its latest version, refuses
- * `version <= latest` as Aether does, and answers with one settled promise. Neither checks the
- * event in any way. They are references for the append cases, not stores to use:
+ * `version <= latest` as Aether does, and answers with one settled promise. Neither validates the
+ * event. They are references for the append cases, not stores to use:
  *
  * - `copy` keeps a frozen copy of the event (its `data` a frozen shallow copy, enough for the flat
  *   order line; its time as a number): the least a store must do so that changing the saved object
