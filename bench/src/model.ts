@@ -55,6 +55,12 @@ export interface RunPlan {
   readonly maxSeconds: number;
   /** Cap for each warm-up. */
   readonly warmupSeconds: number;
+  /**
+   * In how many fresh processes each contender is measured, one set after another (default 1):
+   * each process does the warm-ups and `repetitions` measured runs, and the median is of all of
+   * them. For short runs, whose speed can settle differently from one process to the next.
+   */
+  readonly processes?: number;
 }
 
 export interface BenchCase {

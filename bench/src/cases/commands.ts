@@ -12,10 +12,12 @@ const historyLength = 10;
  * figure by a fifth: a run commands ten sets of fresh actors (each prepared untimed) and its figure
  * is over all 10,000. V8 tiers the command path of either library up over the first few
  * thousand commands (measured 2026-12-04: Aether's first sets took 28, 15, 10 and 9 ms, later ones
- * 4–6 ms), which the warm-up runs cover.
+ * 4–6 ms), which the warm-up runs cover. A process then settles at about 3.5 or about 6 µs per
+ * command and stays there (no collection or deoptimisation in the slow sets), so each contender is
+ * measured in three fresh processes.
  */
 const rounds = 10;
-const plan = { ...defaultPlan, warmups: 2, repetitions: 7 };
+const plan = { ...defaultPlan, warmups: 2, repetitions: 3, processes: 3 };
 
 /** `handleCommand` from `@aether/commands` against Emmett's `CommandHandler`, both in memory (issue 13). */
 export const commandsGroup: BenchGroup = {

@@ -65,4 +65,13 @@ describe('describeRuns', () => {
       'no warm-up, then the median of 2 measured runs',
     );
   });
+
+  it('counts the runs of every process when contenders are measured in several', () => {
+    expect(describeRuns({ warmups: 2, repetitions: 3, processes: 3 })).toBe(
+      'in each of 3 fresh processes per contender 2 warm-up runs, then 3 measured runs; the median of all 9',
+    );
+    expect(describeRuns({ warmups: 1, repetitions: 5, processes: 1 })).toBe(
+      '1 warm-up run, then the median of 5 measured runs',
+    );
+  });
 });

@@ -18,10 +18,12 @@ export function formatCount(value: number): string {
 }
 
 /** `2 warm-up runs, then the median of 5 measured runs`, as the notes describe a plan. */
-export function describeRuns(plan: Pick<RunPlan, 'warmups' | 'repetitions'>): string {
+export function describeRuns(plan: Pick<RunPlan, 'warmups' | 'repetitions' | 'processes'>): string {
   const warmups =
     plan.warmups === 0 ? 'no warm-up' : `${plan.warmups} warm-up run${plan.warmups === 1 ? '' : 's'}`;
-  return `${warmups}, then the median of ${plan.repetitions} measured runs`;
+  const processes = plan.processes ?? 1;
+  if (processes === 1) return `${warmups}, then the median of ${plan.repetitions} measured runs`;
+  return `in each of ${processes} fresh processes per contender ${warmups}, then ${plan.repetitions} measured runs; the median of all ${processes * plan.repetitions}`;
 }
 
 /** `812×`, `1.25×`, `0.0371×`. */

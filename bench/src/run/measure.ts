@@ -29,13 +29,33 @@ interface Entry {
  * Opens the contenders one after another (the subject first: its setup may prepare data the others
  * reuse), then lets them take turns: every warm-up, then one measured repetition each, in
  * alternating order (A B C, C B A, A B C, ...). A machine that gets busier or quieter during a case
- * then affects every contender alike instead of whichever ran last. A failure becomes a result with
- * an `error`, never a crash.
+ * then affects every contender alike instead of whichever ran last. With `plan.processes` above 1
+ * this is done again with freshly opened contenders (new processes), and each contender's median is
+ * over the samples of all of them. A failure becomes a result with an `error`, never a crash.
  */
 export async function measureInTurns(
   entrants: readonly Entrant[],
   plan: RunPlan,
 ): Promise<ContenderResult[]> {
+  const samples = entrants.map((): Sample[] => []);
+  const errors = entrants.map((): string | undefined => undefined);
+  for (let set = 0; set < (plan.processes ?? 1); set++) {
+    const entries = await measureOnce(entrants, plan);
+    entries.forEach((entry, index) => {
+      samples[index]?.push(...entry.samples);
+      errors[index] ??= entry.error;
+    });
+  }
+  return entrants.map((entrant, index) => {
+    const error = errors[index];
+    return error === undefined
+      ? summarise(entrant.name, samples[index] ?? [])
+      : { name: entrant.name, values: [], error };
+  });
+}
+
+// One set: every contender opened (one process each), warmed up, measured in turns, closed.
+async function measureOnce(entrants: readonly Entrant[], plan: RunPlan): Promise<Entry[]> {
   const entries: Entry[] = [];
   try {
     for (const entrant of entrants) entries.push(await openEntry(entrant));
@@ -52,11 +72,7 @@ export async function measureInTurns(
   } finally {
     await Promise.all(entries.map((entry) => entry.trial?.close?.().catch(() => undefined)));
   }
-  return entries.map((entry) =>
-    entry.error === undefined
-      ? summarise(entry.name, entry.samples)
-      : { name: entry.name, values: [], error: entry.error },
-  );
+  return entries;
 }
 
 async function openEntry(entrant: Entrant): Promise<Entry> {

@@ -1,4 +1,4 @@
-import type { BenchCase, Contender, Target } from '../../model.js';
+import type { BenchCase, Contender, RunPlan, Target } from '../../model.js';
 import { collectGarbage, timedLoop } from '../../run/timing.js';
 import type { MemoryPeer, PeerStore } from './peer.js';
 import type { AppendStep } from './workload.js';
@@ -10,6 +10,7 @@ export interface AppendCaseOptions {
   readonly steps: readonly AppendStep[];
   readonly peers: readonly [MemoryPeer, ...MemoryPeer[]];
   readonly targets: readonly Target[];
+  readonly plan?: Partial<RunPlan>;
 }
 
 /** Awaited appends, one after another, each run into a fresh store; events are built untimed, a batch at a time. */
@@ -23,6 +24,7 @@ export function appendCase(options: AppendCaseOptions): BenchCase {
     subject: subject as Contender,
     baselines,
     targets: options.targets,
+    ...(options.plan === undefined ? {} : { plan: options.plan }),
   };
 }
 
